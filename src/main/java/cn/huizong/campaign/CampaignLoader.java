@@ -1,0 +1,148 @@
+package cn.huizong.campaign;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import cn.huizong.registry.UnitType;
+
+/** Reads a campaign YAML into a {@link Campaign}, failing with a Chinese message that names the bad entry. */
+public final class CampaignLoader {
+
+    /** Bundled copy of the shipped campaign, used when no file is given and jobs/ is absent. */
+    public static final String BUNDLED = "/jobs/jiaoyu-zhuqi-2025.yml";
+
+    private CampaignLoader() {
+    }
+
+    public static Campaign load(Path file) throws IOException {
+        return parse(Files.readAllBytes(file), file.toString());
+    }
+
+    public static Campaign loadBundled() throws IOException {
+        try (InputStream in = CampaignLoader.class.getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new IOException("bundled campaign missing: " + BUNDLED);
+            }
+            return parse(in.readAllBytes(), "内置活动定义");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Campaign parse(byte[] bytes, String source) {
+        Object doc;
+        try {
+            // SafeConstructor: plain maps and lists only, no arbitrary types from the file.
+            doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(new String(bytes, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("活动定义 " + source + " 不是有效的 YAML：" + e.getMessage(), e);
+        }
+        if (!(doc instanceof Map<?, ?> root)) {
+            throw new IllegalArgumentException("活动定义 " + source + " 为空或格式不对");
+        }
+        Map<String, Object> m = (Map<String, Object>) root;
+        List<TemplateSpec> templates = new ArrayList<>();
+        for (Object t : list(m, "templates", source)) {
+            templates.add(template((Map<String, Object>) t, source));
+        }
+        Map<UnitType, Integer> quotas = new EnumMap<>(UnitType.class);
+        ((Map<String, Object>) m.getOrDefault("quotas", Map.of())).forEach((k, v) -> quotas.put(type(k, source),
+                ((Number) v).intValue()));
+        List<Campaign.TypeKeywords> keywords = new ArrayList<>();
+        for (Object o : (List<Object>) m.getOrDefault("unitTypeKeywords", List.of())) {
+            Map<String, Object> k = (Map<String, Object>) o;
+            keywords.add(new Campaign.TypeKeywords(type(String.valueOf(k.get("type")), source), strings(k.get("words"))));
+        }
+        return new Campaign(
+                str(m, "id", source),
+                String.valueOf(m.getOrDefault("title", m.get("id"))),
+                ZoneId.of(String.valueOf(m.getOrDefault("timezone", "Asia/Shanghai"))),
+                ((Number) m.getOrDefault("rulesVersion", 1)).intValue(),
+                strings(m.getOrDefault("unitLabels", List.of("填报单位", "推荐单位"))),
+                List.copyOf(templates),
+                quotas,
+                List.copyOf(keywords),
+                strings(m.getOrDefault("ongoingWords", List.of("长期", "持续推进", "长期坚持"))),
+                sha256(bytes));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TemplateSpec template(Map<String, Object> t, String source) {
+        List<ColumnSpec> columns = new ArrayList<>();
+        for (Object o : list(t, "columns", source)) {
+            Map<String, Object> c = (Map<String, Object>) o;
+            columns.add(new ColumnSpec(
+                    str(c, "key", source),
+                    str(c, "title", source),
+                    strings(c.getOrDefault("aliases", List.of())),
+                    flag(c, "required"), flag(c, "fillDown"), flag(c, "phone"), flag(c, "date"),
+                    ((Number) c.getOrDefault("maxLength", 0)).intValue(),
+                    flag(c, "unitType"), flag(c, "sequence"), flag(c, "crossUnitDuplicate"), flag(c, "keyed")));
+        }
+        List<UnitType> requiredFrom = strings(t.getOrDefault("requiredFrom", List.of())).stream()
+                .map(s -> type(s, source)).toList();
+        String id = str(t, "id", source);
+        Object deadline = t.get("deadline");
+        LocalDate date = deadline instanceof java.util.Date d
+                ? d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate()
+                : LocalDate.parse(String.valueOf(deadline));
+        return new TemplateSpec(id, String.valueOf(t.getOrDefault("title", id)), date, requiredFrom,
+                String.valueOf(t.getOrDefault("missingStatus", "missing")), flag(t, "quotaApplies"), String.valueOf(t.getOrDefault("output", id + ".csv")), List.copyOf(columns));
+    }
+
+    private static UnitType type(String code, String source) {
+        return UnitType.fromCode(code).orElseThrow(() -> new IllegalArgumentException(
+                "活动定义 " + source + " 中的单位类型“" + code + "”无效，应为 city、dfc、undergrad 或 vocational"));
+    }
+
+    private static boolean flag(Map<String, Object> m, String key) {
+        return Boolean.TRUE.equals(m.get(key));
+    }
+
+    private static String str(Map<String, Object> m, String key, String source) {
+        Object v = m.get(key);
+        if (v == null || String.valueOf(v).isBlank()) {
+            throw new IllegalArgumentException("活动定义 " + source + " 缺少必填项“" + key + "”");
+        }
+        return String.valueOf(v);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Map<String, Object> m, String key, String source) {
+        Object v = m.get(key);
+        if (!(v instanceof List<?> l) || l.isEmpty()) {
+            throw new IllegalArgumentException("活动定义 " + source + " 缺少列表“" + key + "”");
+        }
+        return (List<Object>) l;
+    }
+
+    private static List<String> strings(Object v) {
+        if (v instanceof List<?> l) {
+            return l.stream().map(String::valueOf).toList();
+        }
+        return v == null ? List.of() : List.of(String.valueOf(v));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

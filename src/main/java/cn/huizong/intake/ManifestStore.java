@@ -1,0 +1,46 @@
+package cn.huizong.intake;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.huizong.registry.Registry;
+import cn.huizong.registry.RegistryUnit;
+
+/** Writes a run's registry snapshot and manifest; rewriting them is safe when a run is restarted. */
+public final class ManifestStore {
+
+    private final JdbcTemplate jdbc;
+
+    public ManifestStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void saveUnits(String runId, Registry registry) {
+        jdbc.update("DELETE FROM hz_unit WHERE run_id = ?", runId);
+        List<Object[]> rows = new ArrayList<>();
+        int pos = 0;
+        for (RegistryUnit u : registry.units()) {
+            rows.add(new Object[] {runId, ++pos, u.name(), u.type().code(), u.city()});
+        }
+        jdbc.batchUpdate("INSERT INTO hz_unit (run_id, position, name, unit_type, city) VALUES (?,?,?,?,?)", rows);
+    }
+
+    /** @param contentKey the staging key of a file's bytes under the run's rules */
+    public void saveManifest(String runId, List<InboxFile> files, Registry registry,
+            java.util.function.BiFunction<String, String, String> contentKey) {
+        jdbc.update("DELETE FROM hz_file WHERE run_id = ?", runId);
+        List<Object[]> rows = new ArrayList<>();
+        for (InboxFile f : files) {
+            String pathUnit = UnitFromPath.guess(f.path(), registry).map(RegistryUnit::name).orElse(null);
+            rows.add(new Object[] {runId, f.fileNo(), f.path(), f.archiveNo(), f.memberName(), f.sha256(), f.size(),
+                    Timestamp.from(f.receivedAt()), f.kind().name(), f.rejectCode(), f.rejectDetail(), pathUnit,
+                    f.rejectCode() == null ? contentKey.apply(f.sha256(), f.kind().name()) : null, f.diskPath()});
+        }
+        jdbc.batchUpdate("INSERT INTO hz_file (run_id, file_no, path, archive_no, member_name, sha256, size_bytes, "
+                + "received_at, kind, reject_code, reject_detail, path_unit, content_key, disk_path) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+    }
+}

@@ -1,0 +1,59 @@
+package cn.huizong.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import cn.huizong.registry.Registry;
+import cn.huizong.registry.RegistryUnit;
+
+/**
+ * The unit a file came from when its sheet does not say: the nearest folder, then the file name, then the
+ * folders further up (an archive counts as the folder of its members). Unreadable files get a unit this way
+ * too, so that the feedback still reaches the sender.
+ */
+public final class UnitFromPath {
+
+    private UnitFromPath() {
+    }
+
+    public static Optional<RegistryUnit> guess(String path, Registry registry) {
+        for (String candidate : candidates(path)) {
+            Optional<RegistryUnit> u = registry.findContained(candidate);
+            if (u.isPresent()) {
+                return u;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Nearest folder, file name, farther folders; archive names lose their extension. */
+    static List<String> candidates(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String segment : path.split("!/")) {
+            for (String p : segment.split("/")) {
+                if (!p.isEmpty()) {
+                    parts.add(p);
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        if (parts.isEmpty()) {
+            return out;
+        }
+        String file = parts.get(parts.size() - 1);
+        if (parts.size() >= 2) {
+            out.add(stripExtension(parts.get(parts.size() - 2)));
+        }
+        out.add(stripExtension(file));
+        for (int i = parts.size() - 3; i >= 0; i--) {
+            out.add(stripExtension(parts.get(i)));
+        }
+        return out;
+    }
+
+    private static String stripExtension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,358 @@
+package cn.huizong.merge;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.huizong.campaign.Campaign;
+import cn.huizong.campaign.TemplateSpec;
+import cn.huizong.registry.Registry;
+import cn.huizong.registry.RegistryUnit;
+import cn.huizong.registry.UnitType;
+import cn.huizong.validation.ContentStore;
+import cn.huizong.validation.IssueCode;
+
+/**
+ * Set-based rules over everything staged for a run: which file a unit's submission is (duplicates,
+ * superseded), what becomes of every row (accepted, rejected, duplicate, over_quota, superseded), quotas in
+ * 序号 order, cases sent by two units, and who has not sent what. The same staged data always gives the
+ * same answer, whatever order the files arrived in.
+ */
+public final class Resolver {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** Issues the resolver adds are numbered after any a file's content can have. */
+    private static final int RESOLVER_ISSUES = 100_000_000;
+
+    private final JdbcTemplate jdbc;
+    private final Campaign campaign;
+    private final Registry registry;
+
+    public Resolver(JdbcTemplate jdbc, Campaign campaign, Registry registry) {
+        this.jdbc = jdbc;
+        this.campaign = campaign;
+        this.registry = registry;
+    }
+
+    private record FileRow(int fileNo, String path, String sha, Instant received, String kind, String rejectCode,
+            String rejectDetail, String pathUnit, String contentKey, String template, String contentUnit,
+            String unitText, String failureCode, String failureMessage, String failureSheet, Integer failureRow) {
+    }
+
+    public void resolve(String runId) {
+        for (String table : List.of("hz_record", "hz_issue", "hz_quota", "hz_completeness")) {
+            jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
+        }
+        List<FileRow> files = jdbc.query("SELECT f.file_no, f.path, f.sha256, f.received_at, f.kind, f.reject_code, "
+                + "f.reject_detail, f.path_unit, f.content_key, c.template, c.unit, c.unit_text, c.failure_code, "
+                + "c.failure_message, c.failure_sheet, c.failure_row FROM hz_file f "
+                + "LEFT JOIN hz_content c ON c.content_key = f.content_key WHERE f.run_id = ? ORDER BY f.file_no",
+                (rs, i) -> new FileRow(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                        rs.getString(13), rs.getString(14), rs.getString(15), (Integer) rs.getObject(16)),
+                runId);
+        IssueLog issues = new IssueLog(runId);
+        Map<Integer, String[]> outcome = decideFiles(files, issues); // file_no -> {status, unit, template, late}
+        List<Object[]> updates = new ArrayList<>();
+        outcome.forEach((no, o) -> updates.add(new Object[] {o[0], o[1], o[2], Boolean.valueOf(o[3]), runId, no}));
+        jdbc.batchUpdate("UPDATE hz_file SET status = ?, unit = ?, template = ?, late = ? WHERE run_id = ? AND file_no = ?",
+                updates);
+
+        jdbc.update("INSERT INTO hz_record (run_id, file_no, row_no, content_key, template, unit, status) "
+                + "SELECT f.run_id, f.file_no, r.row_no, f.content_key, f.template, f.unit, CASE "
+                + " WHEN f.status = 'superseded' THEN 'superseded' WHEN f.status = 'duplicate_file' THEN 'duplicate' "
+                + " WHEN f.status = 'rejected' OR r.has_error THEN 'rejected' "
+                + " WHEN r.duplicate_of IS NOT NULL THEN 'duplicate' ELSE 'accepted' END "
+                + "FROM hz_file f JOIN hz_row r ON r.content_key = f.content_key WHERE f.run_id = ?", runId);
+        // content issues count for files whose rows are judged: not for copies or replaced files
+        jdbc.update("INSERT INTO hz_issue (run_id, file_no, issue_no, unit, sheet, excel_row, col, severity, code, "
+                + "message, row_no) SELECT f.run_id, f.file_no, ci.issue_no, f.unit, ci.sheet, ci.excel_row, ci.col, "
+                + "ci.severity, ci.code, ci.message, ci.row_no FROM hz_file f "
+                + "JOIN hz_content_issue ci ON ci.content_key = f.content_key "
+                + "WHERE f.run_id = ? AND f.status IN ('accepted', 'rejected')", runId);
+
+        applyQuotas(runId, issues);
+        flagDuplicateCases(runId, issues);
+        flagUnitTypeMismatches(runId, issues);
+        issues.flush();
+        countRows(runId);
+        writeCompleteness(runId);
+    }
+
+    private Map<Integer, String[]> decideFiles(List<FileRow> files, IssueLog issues) {
+        Map<Integer, String[]> out = new LinkedHashMap<>();
+        // the earlier copy of identical bytes is the original; ties go to path order
+        List<FileRow> byArrival = new ArrayList<>(files);
+        byArrival.sort((a, b) -> a.received().equals(b.received()) ? Integer.compare(a.fileNo(), b.fileNo())
+                : a.received().compareTo(b.received()));
+        Map<String, FileRow> firstBySha = new HashMap<>();
+        for (FileRow f : byArrival) {
+            String unit = unitOf(f);
+            String template = f.template() != null ? f.template() : "ARCHIVE".equals(f.kind()) ? "archive"
+                    : "DOCUMENT".equals(f.kind()) ? "document" : "";
+            boolean late = isLate(template, f.received());
+            String status;
+            if (f.sha() != null && !f.sha().isEmpty() && firstBySha.putIfAbsent(f.sha(), f) != null) {
+                status = "duplicate_file";
+            } else if (f.rejectCode() != null) {
+                status = "rejected";
+                issues.fileIssue(f.fileNo(), unit, IssueCode.valueOf(f.rejectCode()), intakeMessage(f));
+            } else if (f.failureCode() != null) {
+                status = "rejected";
+                issues.add(f.fileNo(), unit, f.failureSheet(), f.failureRow(), null,
+                        IssueCode.valueOf(f.failureCode()), f.failureMessage(), null);
+            } else if ("document".equals(template)) {
+                status = "document";
+            } else if ("archive".equals(template)) {
+                status = "accepted";
+            } else if (unit == null) {
+                status = "rejected";
+                String written = f.unitText() != null ? "表内填写为“" + f.unitText() + "”，文件夹和文件名中也没有单位名称"
+                        : "表内未填写填报单位，文件夹和文件名中也没有单位名称";
+                String closest = registry.closest(f.unitText() != null ? f.unitText() : f.path()).name();
+                issues.fileIssue(f.fileNo(), null, IssueCode.UNKNOWN_UNIT, IssueCode.UNKNOWN_UNIT.message(written, closest));
+            } else {
+                status = "accepted";
+            }
+            out.put(f.fileNo(), new String[] {status, unit, template, String.valueOf(late)});
+        }
+        markSuperseded(files, out);
+        for (FileRow f : files) {
+            String[] o = out.get(f.fileNo());
+            if ("accepted".equals(o[0]) && Boolean.parseBoolean(o[3])) {
+                TemplateSpec t = campaign.template(o[2]).orElseThrow();
+                issues.fileIssue(f.fileNo(), o[1], IssueCode.LATE_SUBMISSION, IssueCode.LATE_SUBMISSION.message(
+                        t.title(), t.deadline() + " 24:00", SHOWN.format(f.received().atZone(campaign.zone()))));
+            }
+        }
+        return out;
+    }
+
+    /** Of a unit's accepted files for one template, the newest counts; the older ones are superseded. */
+    private void markSuperseded(List<FileRow> files, Map<Integer, String[]> out) {
+        Map<String, FileRow> newest = new HashMap<>();
+        for (FileRow f : files) {
+            String[] o = out.get(f.fileNo());
+            if (!"accepted".equals(o[0]) || campaign.template(o[2]).isEmpty()) {
+                continue;
+            }
+            String key = o[1] + "\u0000" + o[2];
+            FileRow best = newest.get(key);
+            if (best == null || f.received().isAfter(best.received())
+                    || f.received().equals(best.received()) && f.fileNo() > best.fileNo()) {
+                newest.put(key, f);
+            }
+        }
+        for (FileRow f : files) {
+            String[] o = out.get(f.fileNo());
+            if ("accepted".equals(o[0]) && campaign.template(o[2]).isPresent()
+                    && newest.get(o[1] + "\u0000" + o[2]) != f) {
+                o[0] = "superseded";
+            }
+        }
+    }
+
+    private String unitOf(FileRow f) {
+        if (f.contentUnit() != null) {
+            return f.contentUnit();
+        }
+        return f.pathUnit();
+    }
+
+    private boolean isLate(String template, Instant received) {
+        return campaign.template(template).map(t -> received.isAfter(campaign.deadlineEnd(t).toInstant()))
+                .orElse(false);
+    }
+
+    private static String intakeMessage(FileRow f) {
+        IssueCode code = IssueCode.valueOf(f.rejectCode());
+        return switch (code) {
+            case ENCRYPTED_FILE -> code.message();
+            default -> code.message(f.rejectDetail() == null ? "" : f.rejectDetail());
+        };
+    }
+
+    /** Valid cases of a unit in 序号 order (row order where blank): the first N accepted, the rest over quota. */
+    private void applyQuotas(String runId, IssueLog issues) {
+        for (TemplateSpec t : campaign.templates()) {
+            if (!t.quotaApplies()) {
+                continue;
+            }
+            List<Object[]> ranked = jdbc.query("SELECT rec.file_no, rec.row_no, rec.unit, u.unit_type, r.sheet, "
+                    + "r.excel_row FROM hz_record rec JOIN hz_row r ON r.content_key = rec.content_key AND r.row_no = rec.row_no "
+                    + "JOIN hz_unit u ON u.run_id = rec.run_id AND u.name = rec.unit "
+                    + "WHERE rec.run_id = ? AND rec.template = ? AND rec.status = 'accepted' "
+                    + "ORDER BY rec.unit, CASE WHEN r.seq IS NULL THEN 1 ELSE 0 END, r.seq, rec.file_no, rec.row_no",
+                    (rs, i) -> new Object[] {rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6)},
+                    runId, t.id());
+            List<Object[]> updates = new ArrayList<>();
+            String unit = null;
+            int rank = 0;
+            for (Object[] r : ranked) {
+                if (!r[2].equals(unit)) {
+                    unit = (String) r[2];
+                    rank = 0;
+                }
+                rank++;
+                UnitType type = UnitType.fromCode((String) r[3]).orElseThrow();
+                Integer quota = campaign.quota(type).orElse(null);
+                boolean over = quota != null && rank > quota;
+                updates.add(new Object[] {rank, over ? "over_quota" : "accepted", runId, r[0], r[1]});
+                if (over) {
+                    issues.add((Integer) r[0], unit, (String) r[4], (Integer) r[5], null, IssueCode.OVER_QUOTA,
+                            IssueCode.OVER_QUOTA.message(type.label(), quota, rank), (Integer) r[1]);
+                }
+            }
+            jdbc.batchUpdate("UPDATE hz_record SET quota_rank = ?, status = ? WHERE run_id = ? AND file_no = ? AND row_no = ?",
+                    updates);
+        }
+    }
+
+    /** The same case name from two units: both kept, each unit told who else sent it. */
+    private void flagDuplicateCases(String runId, IssueLog issues) {
+        List<Object[]> rows = jdbc.query("SELECT r.group_key, rec.unit, rec.file_no, rec.row_no, r.sheet, r.excel_row, "
+                + "r.vals, rec.template FROM hz_record rec JOIN hz_row r ON r.content_key = rec.content_key AND r.row_no = rec.row_no "
+                + "WHERE rec.run_id = ? AND rec.status IN ('accepted', 'over_quota') AND r.group_key IS NOT NULL "
+                + "AND r.group_key IN (SELECT r2.group_key FROM hz_record rec2 JOIN hz_row r2 "
+                + "ON r2.content_key = rec2.content_key AND r2.row_no = rec2.row_no WHERE rec2.run_id = ? "
+                + "AND rec2.status IN ('accepted', 'over_quota') AND r2.group_key IS NOT NULL "
+                + "GROUP BY r2.group_key HAVING COUNT(DISTINCT rec2.unit) > 1) ORDER BY rec.file_no, rec.row_no",
+                (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
+                        rs.getInt(6), rs.getString(7), rs.getString(8)},
+                runId, runId);
+        Map<String, Set<String>> unitsByKey = new HashMap<>();
+        for (Object[] r : rows) {
+            unitsByKey.computeIfAbsent((String) r[0], k -> new TreeSet<>()).add((String) r[1]);
+        }
+        for (Object[] r : rows) {
+            TemplateSpec t = campaign.template((String) r[7]).orElseThrow();
+            int col = t.columns().indexOf(t.flagged(c -> c.crossUnitDuplicate()).orElseThrow());
+            String name = ContentStore.decode((String) r[6], t.columns().size()).get(col);
+            Set<String> others = new TreeSet<>(unitsByKey.get((String) r[0]));
+            others.remove((String) r[1]);
+            issues.add((Integer) r[2], (String) r[1], (String) r[4], (Integer) r[5], null, IssueCode.DUPLICATE_CASE,
+                    IssueCode.DUPLICATE_CASE.message(name, String.join("、", others)), (Integer) r[3]);
+        }
+    }
+
+    /** 单位类型 as written against the registry: the registry decides, the unit is told. */
+    private void flagUnitTypeMismatches(String runId, IssueLog issues) {
+        jdbc.query("SELECT rec.file_no, rec.row_no, rec.unit, u.unit_type, r.claimed_type, r.claimed_text, r.sheet, "
+                + "r.excel_row, r.claimed_col FROM hz_record rec JOIN hz_row r ON r.content_key = rec.content_key "
+                + "AND r.row_no = rec.row_no JOIN hz_unit u ON u.run_id = rec.run_id AND u.name = rec.unit "
+                + "JOIN hz_file f ON f.run_id = rec.run_id AND f.file_no = rec.file_no "
+                + "WHERE rec.run_id = ? AND f.status = 'accepted' AND r.claimed_type IS NOT NULL "
+                + "AND r.claimed_type <> u.unit_type ORDER BY rec.file_no, rec.row_no", rs -> {
+                    UnitType registered = UnitType.fromCode(rs.getString(4)).orElseThrow();
+                    issues.add(rs.getInt(1), rs.getString(3), rs.getString(7), rs.getInt(8), rs.getString(9),
+                            IssueCode.UNIT_TYPE_MISMATCH,
+                            IssueCode.UNIT_TYPE_MISMATCH.message(rs.getString(6), registered.label()), rs.getInt(2));
+                }, runId);
+    }
+
+    private void countRows(String runId) {
+        jdbc.update("UPDATE hz_file SET "
+                + "rows_read = (SELECT COUNT(*) FROM hz_record r WHERE r.run_id = hz_file.run_id AND r.file_no = hz_file.file_no), "
+                + "rows_accepted = (SELECT COUNT(*) FROM hz_record r WHERE r.run_id = hz_file.run_id AND r.file_no = hz_file.file_no AND r.status = 'accepted'), "
+                + "rows_rejected = (SELECT COUNT(*) FROM hz_record r WHERE r.run_id = hz_file.run_id AND r.file_no = hz_file.file_no AND r.status = 'rejected'), "
+                + "rows_duplicate = (SELECT COUNT(*) FROM hz_record r WHERE r.run_id = hz_file.run_id AND r.file_no = hz_file.file_no AND r.status = 'duplicate'), "
+                + "rows_over_quota = (SELECT COUNT(*) FROM hz_record r WHERE r.run_id = hz_file.run_id AND r.file_no = hz_file.file_no AND r.status = 'over_quota'), "
+                + "rows_superseded = (SELECT COUNT(*) FROM hz_record r WHERE r.run_id = hz_file.run_id AND r.file_no = hz_file.file_no AND r.status = 'superseded') "
+                + "WHERE run_id = ?", runId);
+    }
+
+    private void writeCompleteness(String runId) {
+        for (TemplateSpec t : campaign.templates()) {
+            if (!t.quotaApplies()) {
+                continue;
+            }
+            jdbc.update("INSERT INTO hz_quota (run_id, unit, unit_type, quota, valid_cases, accepted, over_quota) "
+                    + "SELECT rec.run_id, rec.unit, u.unit_type, NULL, COUNT(*), "
+                    + "SUM(CASE WHEN rec.status = 'accepted' THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN rec.status = 'over_quota' THEN 1 ELSE 0 END) FROM hz_record rec "
+                    + "JOIN hz_unit u ON u.run_id = rec.run_id AND u.name = rec.unit "
+                    + "WHERE rec.run_id = ? AND rec.template = ? AND rec.status IN ('accepted', 'over_quota') "
+                    + "GROUP BY rec.run_id, rec.unit, u.unit_type", runId, t.id());
+        }
+        for (UnitType type : UnitType.values()) {
+            campaign.quota(type).ifPresent(q -> jdbc.update(
+                    "UPDATE hz_quota SET quota = ? WHERE run_id = ? AND unit_type = ?", q, runId, type.code()));
+        }
+        Map<String, Map<String, String[]>> sent = new HashMap<>(); // unit -> template -> {late}
+        jdbc.query("SELECT unit, template, late FROM hz_file WHERE run_id = ? AND status = 'accepted' AND unit IS NOT NULL",
+                rs -> {
+                    sent.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
+                            new String[] {String.valueOf(rs.getBoolean(3))});
+                }, runId);
+        Map<String, int[]> fileCounts = new HashMap<>(); // unit -> {files sent, files rejected}
+        jdbc.query("SELECT unit, status FROM hz_file WHERE run_id = ? AND unit IS NOT NULL AND template <> 'archive'",
+                rs -> {
+                    int[] c = fileCounts.computeIfAbsent(rs.getString(1), k -> new int[2]);
+                    c[0]++;
+                    if ("rejected".equals(rs.getString(2))) {
+                        c[1]++;
+                    }
+                }, runId);
+        List<Object[]> rows = new ArrayList<>();
+        int pos = 0;
+        for (RegistryUnit u : registry.units()) {
+            Map<String, String[]> mine = sent.getOrDefault(u.name(), Map.of());
+            List<String> statuses = new ArrayList<>();
+            for (TemplateSpec t : campaign.templates()) {
+                String[] s = mine.get(t.id());
+                if (s != null) {
+                    statuses.add(Boolean.parseBoolean(s[0]) ? "late" : "submitted");
+                } else {
+                    statuses.add(t.requiredFrom().contains(u.type()) ? t.missingStatus() : "not_required");
+                }
+            }
+            int[] counts = fileCounts.getOrDefault(u.name(), new int[2]);
+            rows.add(new Object[] {runId, ++pos, u.name(), u.type().code(), u.city(), statuses.get(0),
+                    statuses.size() > 1 ? statuses.get(1) : null, counts[0], counts[1]});
+        }
+        jdbc.batchUpdate("INSERT INTO hz_completeness (run_id, position, unit, unit_type, city, pairing, cases, "
+                + "files_sent, files_rejected) VALUES (?,?,?,?,?,?,?,?,?)", rows);
+    }
+
+    /** Issues added by the resolver, written in one batch. */
+    private final class IssueLog {
+        private final String runId;
+        private final List<Object[]> rows = new ArrayList<>();
+        private final Map<Integer, Integer> next = new HashMap<>();
+        private final Set<String> seen = new HashSet<>();
+
+        IssueLog(String runId) {
+            this.runId = runId;
+        }
+
+        void fileIssue(int fileNo, String unit, IssueCode code, String message) {
+            add(fileNo, unit, null, null, null, code, message, null);
+        }
+
+        void add(int fileNo, String unit, String sheet, Integer row, String col, IssueCode code, String message,
+                Integer rowNo) {
+            if (!seen.add(fileNo + "|" + rowNo + "|" + code + "|" + message)) {
+                return;
+            }
+            int no = next.merge(fileNo, 1, Integer::sum) + RESOLVER_ISSUES;
+            rows.add(new Object[] {runId, fileNo, no, unit, sheet, row, col, code.severity().code(), code.name(),
+                    ContentStore.safe(message), rowNo});
+        }
+
+        void flush() {
+            jdbc.batchUpdate("INSERT INTO hz_issue (run_id, file_no, issue_no, unit, sheet, excel_row, col, severity, "
+                    + "code, message, row_no) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows);
+        }
+    }
+}

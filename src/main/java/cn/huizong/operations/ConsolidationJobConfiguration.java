@@ -1,0 +1,132 @@
+package cn.huizong.operations;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import cn.huizong.intake.InboxFile;
+import cn.huizong.intake.InboxScanner;
+import cn.huizong.intake.ManifestStore;
+import cn.huizong.merge.Resolver;
+import cn.huizong.reading.ReadLimits;
+import cn.huizong.reporting.CsvExporter;
+import cn.huizong.reporting.RunPublisher;
+
+/**
+ * The consolidation job: list the inbox, read and check each file (one transaction per file), resolve the
+ * whole run in SQL, publish the outputs.
+ */
+@Configuration
+public class ConsolidationJobConfiguration {
+
+    public static final String JOB_NAME = "consolidationJob";
+
+    @Bean
+    public Job consolidationJob(JobRepository jobRepository, Step intakeInboxStep, Step readAndCheckFilesStep,
+            Step resolveSubmissionsStep, Step publishOutputsStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(intakeInboxStep)
+                .next(readAndCheckFilesStep)
+                .next(resolveSubmissionsStep)
+                .next(publishOutputsStep)
+                .build();
+    }
+
+    @Bean
+    @JobScope
+    public RunContext runContext(@Value("#{jobParameters['run.id']}") String runId,
+            @Value("#{jobParameters['input.dir']}") String inputDir,
+            @Value("#{jobParameters['output.dir']}") String outputDir,
+            @Value("#{jobParameters['campaign.file']}") String campaignFile,
+            @Value("#{jobParameters['registry.file']}") String registryFile, ReadLimits limits) throws IOException {
+        return RunContext.load(runId, Path.of(inputDir), Path.of(outputDir), campaignFile, Path.of(registryFile), limits);
+    }
+
+    @Bean
+    public Step intakeInboxStep(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
+            RunContext runContext) {
+        return new StepBuilder("intakeInboxStep", jobRepository).tasklet((contribution, chunk) -> {
+            RunContext ctx = runContext;
+            List<InboxFile> files = new InboxScanner(ctx.limits()).scan(ctx.inputDir());
+            jdbc.update("DELETE FROM hz_run WHERE run_id = ?", ctx.runId());
+            jdbc.update("INSERT INTO hz_run (run_id, job_execution_id, trigger_source, campaign_id, rules_fp, input_dir, "
+                    + "output_dir, started_at, status, files_total) VALUES (?,?,?,?,?,?,?,?,?,?)", ctx.runId(),
+                    contribution.getStepExecution().getJobExecutionId(),
+                    contribution.getStepExecution().getJobParameters().getString("trigger", "cli"),
+                    ctx.campaign().id(), ctx.rulesFingerprint(), ctx.inputDir().toString(), ctx.outputDir().toString(),
+                    Timestamp.from(Instant.now()), "STARTED", files.size());
+            ManifestStore manifest = new ManifestStore(jdbc);
+            manifest.saveUnits(ctx.runId(), ctx.registry());
+            manifest.saveManifest(ctx.runId(), files, ctx.registry(), ctx::contentKey);
+            contribution.incrementWriteCount(files.size());
+            return RepeatStatus.FINISHED;
+        }, tm).build();
+    }
+
+    @Bean
+    public Step readAndCheckFilesStep(JobRepository jobRepository, PlatformTransactionManager tm,
+            PendingFilesReader pendingFilesReader, FileContentWriter fileContentWriter) {
+        // one file per transaction: a crash loses at most the file being read, and a bad file only itself
+        return new StepBuilder("readAndCheckFilesStep", jobRepository).<PendingFile, PendingFile>chunk(1)
+                .reader(pendingFilesReader)
+                .writer(fileContentWriter)
+                .transactionManager(tm)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    PendingFilesReader pendingFilesReader(JdbcTemplate jdbc, RunContext runContext) {
+        return new PendingFilesReader(jdbc, runContext.runId());
+    }
+
+    @Bean
+    @StepScope
+    FileContentWriter fileContentWriter(JdbcTemplate jdbc, RunContext runContext) {
+        Integer total = jdbc.queryForObject("SELECT COUNT(DISTINCT content_key) FROM hz_file WHERE run_id = ?",
+                Integer.class, runContext.runId());
+        return new FileContentWriter(jdbc, runContext, new Progress(total == null ? 0 : total));
+    }
+
+    @Bean
+    public Step resolveSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
+            RunContext runContext) {
+        return new StepBuilder("resolveSubmissionsStep", jobRepository).tasklet((contribution, chunk) -> {
+            new Resolver(jdbc, runContext.campaign(), runContext.registry()).resolve(runContext.runId());
+            return RepeatStatus.FINISHED;
+        }, tm).build();
+    }
+
+    @Bean
+    public Step publishOutputsStep(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
+            RunContext runContext) {
+        return new StepBuilder("publishOutputsStep", jobRepository).tasklet((contribution, chunk) -> {
+            RunContext ctx = runContext;
+            Path folder = ctx.runFolder();
+            RunPublisher.deleteTree(folder); // a restarted publish starts from an empty run folder
+            Files.createDirectories(folder);
+            new CsvExporter(jdbc, ctx.campaign()).export(ctx.runId(), folder.resolve("csv"));
+            RunPublisher.publish(ctx.outputDir(), ctx.runId());
+            jdbc.update("UPDATE hz_run SET finished_at = ?, status = 'COMPLETED', published = TRUE WHERE run_id = ?",
+                    Timestamp.from(Instant.now()), ctx.runId());
+            return RepeatStatus.FINISHED;
+        }, tm).build();
+    }
+}

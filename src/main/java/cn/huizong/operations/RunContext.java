@@ -1,0 +1,62 @@
+package cn.huizong.operations;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import cn.huizong.campaign.Campaign;
+import cn.huizong.campaign.CampaignLoader;
+import cn.huizong.reading.ReadLimits;
+import cn.huizong.registry.Registry;
+
+/**
+ * Everything one run works with, loaded once from the job parameters: where to read and write, the campaign,
+ * the registry, and the fingerprint of the rules under which files are read.
+ */
+public record RunContext(
+        String runId,
+        Path inputDir,
+        Path outputDir,
+        Campaign campaign,
+        Registry registry,
+        String rulesFingerprint,
+        ReadLimits limits) {
+
+    /** Raise when the reading or checking code changes meaning: every file is then read again. */
+    public static final int CODE_RULES_VERSION = 1;
+
+    public static RunContext load(String runId, Path inputDir, Path outputDir, String campaignFile, Path registryFile,
+            ReadLimits limits) throws IOException {
+        Campaign campaign = campaignFile == null || campaignFile.isBlank() ? CampaignLoader.loadBundled()
+                : CampaignLoader.load(Path.of(campaignFile));
+        Registry registry = Registry.load(registryFile);
+        String fp = sha256(campaign.fingerprint() + "|" + campaign.rulesVersion() + "|" + CODE_RULES_VERSION + "|"
+                + sha256(new String(Registry.fingerprintBytes(registryFile), StandardCharsets.UTF_8)));
+        return new RunContext(runId, inputDir, outputDir, campaign, registry, fp, limits);
+    }
+
+    /** Staging key of a file's bytes read as a given kind under this run's rules. */
+    public String contentKey(String sha256, String kind) {
+        return sha256 + ":" + kind + ":" + rulesFingerprint.substring(0, 16);
+    }
+
+    public Path runFolder() {
+        return outputDir.resolve("runs").resolve(runId);
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean exists(Path p) {
+        return p != null && Files.exists(p);
+    }
+}

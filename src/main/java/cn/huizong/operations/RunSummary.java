@@ -1,0 +1,62 @@
+package cn.huizong.operations;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The few lines a clerk reads after a run: files, rows, problems, who is missing, where the results are. */
+final class RunSummary {
+
+    private final JdbcTemplate jdbc;
+
+    RunSummary(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void print(String runId, Path output, PrintStream out) {
+        Map<String, Object> f = jdbc.queryForMap("SELECT COUNT(*) AS total, "
+                + "SUM(CASE WHEN status = 'accepted' AND template <> 'archive' THEN 1 ELSE 0 END) AS accepted, "
+                + "SUM(CASE WHEN status = 'rejected' THEN 1 ELSE 0 END) AS rejected, "
+                + "SUM(CASE WHEN status = 'duplicate_file' THEN 1 ELSE 0 END) AS dup, "
+                + "SUM(CASE WHEN status = 'superseded' THEN 1 ELSE 0 END) AS superseded, "
+                + "SUM(CASE WHEN status = 'document' THEN 1 ELSE 0 END) AS docs, "
+                + "SUM(CASE WHEN template = 'archive' THEN 1 ELSE 0 END) AS archives "
+                + "FROM hz_file WHERE run_id = ?", runId);
+        Map<String, Object> r = jdbc.queryForMap("SELECT "
+                + "SUM(CASE WHEN status = 'accepted' THEN 1 ELSE 0 END) AS accepted, "
+                + "SUM(CASE WHEN status = 'rejected' THEN 1 ELSE 0 END) AS rejected, "
+                + "SUM(CASE WHEN status = 'duplicate' THEN 1 ELSE 0 END) AS dup, "
+                + "SUM(CASE WHEN status = 'over_quota' THEN 1 ELSE 0 END) AS over, "
+                + "SUM(CASE WHEN status = 'superseded' THEN 1 ELSE 0 END) AS superseded "
+                + "FROM hz_record WHERE run_id = ?", runId);
+        Map<String, Object> i = jdbc.queryForMap("SELECT "
+                + "SUM(CASE WHEN severity = 'error' THEN 1 ELSE 0 END) AS errors, "
+                + "SUM(CASE WHEN severity = 'warning' THEN 1 ELSE 0 END) AS warnings FROM hz_issue WHERE run_id = ?",
+                runId);
+        List<String> missing = jdbc.queryForList("SELECT unit FROM hz_completeness WHERE run_id = ? AND pairing = 'missing' "
+                + "ORDER BY position", String.class, runId);
+        Integer noCases = jdbc.queryForObject("SELECT COUNT(*) FROM hz_completeness WHERE run_id = ? AND cases = 'none'",
+                Integer.class, runId);
+        out.printf("汇总完成（运行编号 %s）%n", runId);
+        out.printf("文件：共 %d 个，采用 %d，退回 %d，重复 %d，被新文件替代 %d，文档 %d，压缩包 %d%n", n(f, "total"),
+                n(f, "accepted"), n(f, "rejected"), n(f, "dup"), n(f, "superseded"), n(f, "docs"), n(f, "archives"));
+        out.printf("数据行：采用 %d，退回 %d，重复 %d，超出配额 %d，随旧文件作废 %d%n", n(r, "accepted"), n(r, "rejected"),
+                n(r, "dup"), n(r, "over"), n(r, "superseded"));
+        out.printf("问题：错误 %d 条，提醒 %d 条（见 issues.csv）%n", n(i, "errors"), n(i, "warnings"));
+        out.printf("未报送附件1的市级教育行政部门：%d 个%s%n", missing.size(),
+                missing.isEmpty() ? "" : "（" + String.join("、", missing.subList(0, Math.min(missing.size(), 19))) + "）");
+        out.printf("未报送典型案例的单位：%d 个%n", noCases == null ? 0 : noCases);
+        out.printf("结果：%s%n", output.resolve("latest"));
+    }
+
+    private static long n(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            v = m.get(key.toUpperCase());
+        }
+        return v instanceof Number num ? num.longValue() : 0;
+    }
+}

@@ -1,0 +1,134 @@
+package cn.huizong.reading;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import cn.huizong.intake.TextDecoding;
+
+/**
+ * Reads CSV as Chinese Excel and WPS save it: UTF-8 with or without BOM, GBK/GB18030, UTF-16 with BOM;
+ * comma, semicolon or tab separated; quoted fields with line breaks. One CSV record is one row.
+ */
+public final class CsvReader {
+
+    private final ReadLimits limits;
+
+    public CsvReader(ReadLimits limits) {
+        this.limits = limits;
+    }
+
+    /** @param source opens the bytes afresh each time: once to detect the encoding, once to parse */
+    public void read(Supplier<InputStream> source, String sheetName, RowHandler handler) throws ReadFailure {
+        try {
+            Charset charset = detect(source);
+            char delimiter = delimiter(source, charset);
+            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(false).get();
+            try (Reader reader = skipBom(new InputStreamReader(new BufferedInputStream(source.get()), charset));
+                    CSVParser parser = format.parse(reader)) {
+                handler.startSheet(sheetName, 0, MergedRegions.NONE);
+                long cells = 0;
+                for (CSVRecord r : parser) {
+                    int rowNumber = (int) r.getRecordNumber();
+                    if (rowNumber > limits.maxRowsPerSheet() || r.size() > limits.maxColumns()) {
+                        throw new ReadFailure("FILE_TOO_LARGE", "行数或列数超过上限", sheetName, rowNumber, null);
+                    }
+                    List<Cell> cells1 = new ArrayList<>();
+                    for (int i = 0; i < r.size(); i++) {
+                        String v = r.get(i);
+                        if (!v.isEmpty()) {
+                            cells1.add(Cell.text(i, v));
+                        }
+                    }
+                    cells += r.size();
+                    if (cells > limits.maxCellsPerFile()) {
+                        throw new ReadFailure("FILE_TOO_LARGE", "单元格数超过上限", sheetName, rowNumber, null);
+                    }
+                    if (!cells1.isEmpty() && !handler.row(new SheetRow(rowNumber, cells1))) {
+                        break;
+                    }
+                }
+                handler.endSheet();
+            }
+        } catch (ReadFailure e) {
+            throw e;
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            throw new ReadFailure("UNREADABLE_FILE", "CSV 格式错误：" + XlsxReader.describe(e), e);
+        }
+    }
+
+    /** Byte-order mark first; else the bytes streamed through a strict UTF-8 decoder; what it rejects is GB18030. */
+    static Charset detect(Supplier<InputStream> source) throws IOException {
+        try (InputStream in = new BufferedInputStream(source.get())) {
+            in.mark(4);
+            byte[] head = in.readNBytes(3);
+            in.reset();
+            if (head.length >= 2 && ((head[0] & 0xFF) == 0xFF || (head[0] & 0xFF) == 0xFE)
+                    || head.length == 3 && (head[0] & 0xFF) == 0xEF) {
+                Charset bom = TextDecoding.detect(head);
+                if (bom != TextDecoding.GB18030) {
+                    return bom;
+                }
+            }
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            try (Reader r = new InputStreamReader(in, decoder)) {
+                char[] buf = new char[16 * 1024];
+                while (r.read(buf) >= 0) {
+                    // decoding is the check
+                }
+                return StandardCharsets.UTF_8;
+            } catch (CharacterCodingException e) {
+                return TextDecoding.GB18030;
+            }
+        }
+    }
+
+    /** Comma unless the first line clearly uses tabs or semicolons instead (European and some WPS exports). */
+    private static char delimiter(Supplier<InputStream> source, Charset charset) throws IOException {
+        try (Reader r = new InputStreamReader(source.get(), charset)) {
+            char[] buf = new char[8192];
+            int n = r.read(buf);
+            int commas = 0;
+            int tabs = 0;
+            int semis = 0;
+            for (int i = 0; i < Math.max(n, 0) && buf[i] != '\n'; i++) {
+                switch (buf[i]) {
+                    case ',' -> commas++;
+                    case '\t' -> tabs++;
+                    case ';' -> semis++;
+                    default -> {
+                    }
+                }
+            }
+            if (tabs > commas && tabs >= semis) {
+                return '\t';
+            }
+            return semis > commas ? ';' : ',';
+        }
+    }
+
+    private static Reader skipBom(Reader reader) throws IOException {
+        java.io.PushbackReader pr = new java.io.PushbackReader(reader, 1);
+        int c = pr.read();
+        if (c != -1 && c != '\uFEFF') {
+            pr.unread(c);
+        }
+        return pr;
+    }
+}

@@ -1,0 +1,111 @@
+package cn.huizong.reading;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+
+/**
+ * Reads .xls (BIFF8, as saved by Excel 97–2003 and WPS) with HSSF. An .xls holds at most 65,536 rows, so the
+ * user model fits in memory; formula cells give their cached values.
+ */
+public final class XlsReader {
+
+    private final ReadLimits limits;
+
+    public XlsReader(ReadLimits limits) {
+        this.limits = limits;
+    }
+
+    public void read(Path file, RowHandler handler) throws ReadFailure {
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            read(fs, handler);
+        } catch (IOException | RuntimeException e) {
+            throw classify(e);
+        }
+    }
+
+    public void read(InputStream in, RowHandler handler) throws ReadFailure {
+        try (POIFSFileSystem fs = new POIFSFileSystem(in)) {
+            read(fs, handler);
+        } catch (IOException | RuntimeException e) {
+            throw classify(e);
+        }
+    }
+
+    static ReadFailure classify(Exception e) {
+        if (e instanceof EncryptedDocumentException) {
+            return new ReadFailure("ENCRYPTED_FILE", XlsxReader.describe(e), e);
+        }
+        if (e instanceof OldExcelFormatException) {
+            return new ReadFailure("UNSUPPORTED_FORMAT", "Excel 5.0/95 旧格式", e);
+        }
+        return new ReadFailure("UNREADABLE_FILE", XlsxReader.describe(e), e);
+    }
+
+    private void read(POIFSFileSystem fs, RowHandler handler) throws IOException, ReadFailure {
+        try (HSSFWorkbook wb = new HSSFWorkbook(fs.getRoot(), true)) {
+            boolean date1904 = wb.getInternalWorkbook().isUsing1904DateWindowing();
+            long cells = 0;
+            for (int s = 0; s < wb.getNumberOfSheets(); s++) {
+                Sheet sheet = wb.getSheetAt(s);
+                String name = wb.getSheetName(s);
+                handler.startSheet(name, s, new MergedRegions(sheet.getMergedRegions()));
+                for (Iterator<Row> it = sheet.rowIterator(); it.hasNext();) {
+                    Row row = it.next();
+                    List<Cell> out = new ArrayList<>();
+                    for (org.apache.poi.ss.usermodel.Cell c : row) {
+                        if (++cells > limits.maxCellsPerFile()) {
+                            throw new ReadFailure("FILE_TOO_LARGE", "单元格数超过上限 " + limits.maxCellsPerFile(),
+                                    name, row.getRowNum() + 1, null);
+                        }
+                        Cell cell = toCell(c, date1904);
+                        if (cell != null && !cell.text().isEmpty()) {
+                            out.add(cell);
+                        }
+                    }
+                    if (!out.isEmpty() && !handler.row(new SheetRow(row.getRowNum() + 1, out))) {
+                        break;
+                    }
+                }
+                handler.endSheet();
+            }
+        }
+    }
+
+    private static Cell toCell(org.apache.poi.ss.usermodel.Cell c, boolean date1904) {
+        int col = c.getColumnIndex();
+        CellType type = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
+        return switch (type) {
+            case STRING -> Cell.text(col, c.getRichStringCellValue().getString());
+            case NUMERIC -> {
+                CellStyle style = c.getCellStyle();
+                yield CellFormats.numeric(col, c.getNumericCellValue(), style.getDataFormat(),
+                        style.getDataFormatString(), date1904);
+            }
+            case BOOLEAN -> Cell.text(col, c.getBooleanCellValue() ? "TRUE" : "FALSE");
+            case ERROR -> Cell.text(col, errorText(c.getErrorCellValue()));
+            default -> null;
+        };
+    }
+
+    private static String errorText(byte code) {
+        try {
+            return FormulaError.forInt(code).getString();
+        } catch (IllegalArgumentException e) {
+            return "#ERROR";
+        }
+    }
+}

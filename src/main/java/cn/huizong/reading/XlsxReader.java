@@ -1,0 +1,335 @@
+package cn.huizong.reading;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Streams the rows of an .xlsx/.xlsm with POI's SAX API and a handler of our own: memory stays flat however
+ * many rows the sheet has. Merged ranges sit after the cell data in the sheet XML, so each sheet is scanned
+ * once for them before its rows are streamed.
+ */
+public final class XlsxReader {
+
+    private final ReadLimits limits;
+
+    public XlsxReader(ReadLimits limits) {
+        this.limits = limits;
+    }
+
+    public void read(OPCPackage pkg, RowHandler handler) throws ReadFailure {
+        try {
+            XSSFReader reader = new XSSFReader(pkg);
+            CompactStrings strings = sharedStrings(pkg);
+            boolean[] dateStyles = dateStyles(reader.getStylesTable());
+            boolean date1904 = isDate1904(reader);
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            int index = 0;
+            long[] cellBudget = {limits.maxCellsPerFile()};
+            while (sheets.hasNext()) {
+                try (InputStream ignored = sheets.next()) {
+                    // the iterator opens the stream; the part is re-opened per pass below
+                }
+                String name = sheets.getSheetName();
+                PackagePart part = sheets.getSheetPart();
+                MergedRegions merged = mergedRegions(part);
+                handler.startSheet(name, index, merged);
+                SheetHandler sh = new SheetHandler(name, strings, dateStyles, date1904, handler, cellBudget);
+                try (InputStream in = part.getInputStream()) {
+                    parse(in, sh);
+                } catch (StopSheet e) {
+                    // the handler has what it wanted from this sheet
+                }
+                if (sh.failure != null) {
+                    throw sh.failure;
+                }
+                handler.endSheet();
+                index++;
+            }
+        } catch (ReadFailure e) {
+            throw e;
+        } catch (SAXException e) {
+            if (e.getCause() instanceof CompactStrings.LimitExceeded l) {
+                throw new ReadFailure("FILE_TOO_LARGE", l.getMessage(), e);
+            }
+            if (e.getException() instanceof ReadFailure f) {
+                throw f;
+            }
+            throw new ReadFailure("UNREADABLE_FILE", "XML 结构损坏", e);
+        } catch (IOException | OpenXML4JException | RuntimeException e) {
+            throw new ReadFailure("UNREADABLE_FILE", describe(e), e);
+        }
+    }
+
+    /** The user's words for a parser failure; the exception itself stays in the cause for the log. */
+    static String describe(Throwable e) {
+        return "文件结构损坏或不完整";
+    }
+
+    private CompactStrings sharedStrings(OPCPackage pkg) throws IOException, SAXException {
+        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return new CompactStrings();
+        }
+        try (InputStream in = parts.get(0).getInputStream()) {
+            return CompactStrings.parse(in, limits.maxCellsPerFile());
+        }
+    }
+
+    private static boolean[] dateStyles(StylesTable styles) {
+        if (styles == null) {
+            return new boolean[0];
+        }
+        boolean[] out = new boolean[styles.getNumCellStyles()];
+        for (int i = 0; i < out.length; i++) {
+            XSSFCellStyle style = styles.getStyleAt(i);
+            out[i] = style != null && CellFormats.isDateFormat(style.getDataFormat(), style.getDataFormatString());
+        }
+        return out;
+    }
+
+    private static boolean isDate1904(XSSFReader reader) throws IOException, OpenXML4JException, SAXException {
+        boolean[] result = {false};
+        try (InputStream in = reader.getWorkbookData()) {
+            parse(in, new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String localName, String qName, Attributes atts)
+                        throws SAXException {
+                    if ("workbookPr".equals(localName)) {
+                        String v = atts.getValue("date1904");
+                        result[0] = "1".equals(v) || "true".equalsIgnoreCase(v);
+                        throw new StopSheet();
+                    }
+                    if ("sheets".equals(localName)) {
+                        throw new StopSheet();
+                    }
+                }
+            });
+        } catch (StopSheet e) {
+            // found what we need
+        }
+        return result[0];
+    }
+
+    private static MergedRegions mergedRegions(PackagePart part) throws IOException, SAXException {
+        List<CellRangeAddress> ranges = new ArrayList<>();
+        try (InputStream in = part.getInputStream()) {
+            parse(in, new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String localName, String qName, Attributes atts) {
+                    if ("mergeCell".equals(localName)) {
+                        String ref = atts.getValue("ref");
+                        if (ref != null && ref.contains(":")) {
+                            try {
+                                ranges.add(CellRangeAddress.valueOf(ref));
+                            } catch (RuntimeException ignored) {
+                                // a malformed range merges nothing
+                            }
+                        }
+                    }
+                }
+            });
+        }
+        return ranges.isEmpty() ? MergedRegions.NONE : new MergedRegions(ranges);
+    }
+
+    private static void parse(InputStream in, DefaultHandler handler) throws IOException, SAXException {
+        XMLReader reader;
+        try {
+            // POI's helper turns off DTDs and external entities (XXE, entity expansion).
+            reader = XMLHelper.newXMLReader();
+        } catch (ParserConfigurationException e) {
+            throw new IOException(e);
+        }
+        reader.setContentHandler(handler);
+        reader.parse(new InputSource(in));
+    }
+
+    /** Ends the parse of one sheet early. */
+    private static final class StopSheet extends SAXException {
+        StopSheet() {
+            super("stop");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    private final class SheetHandler extends DefaultHandler {
+        private final String sheet;
+        private final CompactStrings strings;
+        private final boolean[] dateStyles;
+        private final boolean date1904;
+        private final RowHandler handler;
+        private final long[] cellBudget;
+        private final StringBuilder value = new StringBuilder();
+        private final StringBuilder inline = new StringBuilder();
+        private List<Cell> cells = new ArrayList<>();
+        private int rowNumber;
+        private int rowsSeen;
+        private int column = -1;
+        private String type;
+        private int style;
+        private boolean inValue;
+        private boolean inInlineText;
+        private int phoneticDepth;
+        ReadFailure failure;
+
+        SheetHandler(String sheet, CompactStrings strings, boolean[] dateStyles, boolean date1904,
+                RowHandler handler, long[] cellBudget) {
+            this.sheet = sheet;
+            this.strings = strings;
+            this.dateStyles = dateStyles;
+            this.date1904 = date1904;
+            this.handler = handler;
+            this.cellBudget = cellBudget;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            switch (localName) {
+                case "row" -> {
+                    String r = atts.getValue("r");
+                    rowNumber = r != null ? parseInt(r, rowNumber + 1) : rowNumber + 1;
+                    cells = new ArrayList<>();
+                    column = -1;
+                    if (++rowsSeen > limits.maxRowsPerSheet() || rowNumber > limits.maxRowsPerSheet()) {
+                        fail("FILE_TOO_LARGE", "工作表行数超过上限 " + limits.maxRowsPerSheet());
+                    }
+                }
+                case "c" -> {
+                    String ref = atts.getValue("r");
+                    column = ref != null ? columnOf(ref, column + 1) : column + 1;
+                    type = atts.getValue("t");
+                    String s = atts.getValue("s");
+                    style = s == null ? 0 : parseInt(s, 0);
+                    value.setLength(0);
+                    inline.setLength(0);
+                }
+                case "v" -> inValue = true;
+                case "t" -> inInlineText = phoneticDepth == 0;
+                case "rPh" -> phoneticDepth++;
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            switch (localName) {
+                case "v" -> inValue = false;
+                case "t" -> inInlineText = false;
+                case "rPh" -> phoneticDepth--;
+                case "c" -> endCell();
+                case "row" -> {
+                    if (!cells.isEmpty() && !handler.row(new SheetRow(rowNumber, cells))) {
+                        throw new StopSheet();
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (inValue) {
+                value.append(ch, start, length);
+            } else if (inInlineText) {
+                inline.append(ch, start, length);
+            }
+        }
+
+        private void endCell() throws SAXException {
+            if (column >= limits.maxColumns()) {
+                fail("FILE_TOO_LARGE", "列数超过上限 " + limits.maxColumns());
+            }
+            if (--cellBudget[0] < 0) {
+                fail("FILE_TOO_LARGE", "单元格数超过上限 " + limits.maxCellsPerFile());
+            }
+            Cell cell = toCell();
+            if (cell != null && !cell.text().isEmpty()) {
+                cells.add(cell);
+            }
+        }
+
+        private Cell toCell() {
+            String v = value.toString();
+            if (type == null || "n".equals(type)) {
+                if (v.isEmpty()) {
+                    return null;
+                }
+                try {
+                    double d = Double.parseDouble(v);
+                    boolean isDate = style >= 0 && style < dateStyles.length && dateStyles[style];
+                    return isDate ? CellFormats.numeric(column, d, 14, null, date1904) : Cell.text(column, CellFormats.number(d));
+                } catch (NumberFormatException e) {
+                    return Cell.text(column, v);
+                }
+            }
+            return switch (type) {
+                case "s" -> Cell.text(column, strings.get(parseInt(v.trim(), -1)));
+                case "inlineStr" -> Cell.text(column, inline.toString());
+                case "b" -> Cell.text(column, "1".equals(v) ? "TRUE" : "FALSE");
+                case "d" -> isoDate(v);
+                default -> Cell.text(column, v); // str (formula text), e (error)
+            };
+        }
+
+        private Cell isoDate(String v) {
+            try {
+                return Cell.date(column, java.time.LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v));
+            } catch (RuntimeException e) {
+                return Cell.text(column, v);
+            }
+        }
+
+        private void fail(String code, String detail) throws SAXException {
+            failure = new ReadFailure(code, detail, sheet, rowNumber, null);
+            throw new StopSheet();
+        }
+    }
+
+    private static int parseInt(String s, int fallback) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static int columnOf(String ref, int fallback) {
+        int col = 0;
+        int i = 0;
+        while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
+            col = col * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
+            i++;
+            if (col > 20_000) {
+                return fallback;
+            }
+        }
+        return i == 0 ? fallback : col - 1;
+    }
+}

@@ -1,0 +1,125 @@
+package cn.huizong.registry;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+import cn.huizong.intake.TextDecoding;
+
+/** The units expected to submit, and the matching of names as people write them to those units. */
+public final class Registry {
+
+    private final List<RegistryUnit> units;
+    /** Normalised name or alias to unit; longest keys first so that "contains" prefers the most specific name. */
+    private final Map<String, RegistryUnit> byKey = new LinkedHashMap<>();
+
+    public Registry(List<RegistryUnit> units) {
+        this.units = List.copyOf(units);
+        List<Map.Entry<String, RegistryUnit>> keys = new ArrayList<>();
+        for (RegistryUnit u : units) {
+            keys.add(Map.entry(Names.unit(u.name()), u));
+            for (String a : u.aliases()) {
+                if (!Names.unit(a).isEmpty()) {
+                    keys.add(Map.entry(Names.unit(a), u));
+                }
+            }
+        }
+        keys.sort(Comparator.comparingInt((Map.Entry<String, RegistryUnit> e) -> e.getKey().length()).reversed());
+        for (Map.Entry<String, RegistryUnit> e : keys) {
+            byKey.putIfAbsent(e.getKey(), e.getValue());
+        }
+    }
+
+    /** Reads registry.csv (unit_name,unit_type,city,aliases), UTF-8 or GBK. */
+    public static Registry load(Path file) throws IOException {
+        String text = TextDecoding.decode(Files.readAllBytes(file));
+        return parse(new StringReader(text), file.toString());
+    }
+
+    public static Registry parse(Reader reader, String source) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(true).get();
+        List<RegistryUnit> units = new ArrayList<>();
+        for (CSVRecord r : format.parse(reader)) {
+            String name = r.get("unit_name");
+            if (name.isBlank()) {
+                continue;
+            }
+            UnitType type = UnitType.fromCode(r.get("unit_type")).orElseThrow(() -> new IllegalArgumentException(
+                    "名录 " + source + " 第" + r.getRecordNumber() + "行：单位类型“" + r.get("unit_type")
+                            + "”无效，应为 city、dfc、undergrad 或 vocational"));
+            String aliases = r.isMapped("aliases") ? r.get("aliases") : "";
+            List<String> list = aliases.isBlank() ? List.of()
+                    : Arrays.stream(aliases.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            units.add(new RegistryUnit(name.trim(), type, r.isMapped("city") ? r.get("city") : "", list));
+        }
+        if (units.isEmpty()) {
+            throw new IllegalArgumentException("名录 " + source + " 中没有任何单位");
+        }
+        return new Registry(units);
+    }
+
+    public List<RegistryUnit> units() {
+        return units;
+    }
+
+    public Optional<RegistryUnit> byName(String canonical) {
+        return units.stream().filter(u -> u.name().equals(canonical)).findFirst();
+    }
+
+    /** The unit a written name refers to: exact match first, else the longest registry name it contains. */
+    public Optional<RegistryUnit> match(String written) {
+        String key = Names.unit(written);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        RegistryUnit exact = byKey.get(key);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        return findContained(key);
+    }
+
+    /** The longest registry name or alias found inside a folder or file name. */
+    public Optional<RegistryUnit> findContained(String text) {
+        String key = Names.unit(text);
+        for (Map.Entry<String, RegistryUnit> e : byKey.entrySet()) {
+            if (key.contains(e.getKey())) {
+                return Optional.of(e.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The registry entry whose name is closest to what was written (for the error message). */
+    public RegistryUnit closest(String written) {
+        String key = Names.unit(written);
+        RegistryUnit best = units.get(0);
+        int bestScore = Integer.MAX_VALUE;
+        for (Map.Entry<String, RegistryUnit> e : byKey.entrySet()) {
+            int d = Names.distance(key, e.getKey());
+            if (d < bestScore) {
+                bestScore = d;
+                best = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /** Raw bytes of the registry file decoded, for fingerprints. */
+    public static byte[] fingerprintBytes(Path file) throws IOException {
+        return TextDecoding.decode(Files.readAllBytes(file)).getBytes(StandardCharsets.UTF_8);
+    }
+}

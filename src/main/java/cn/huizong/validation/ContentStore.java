@@ -1,0 +1,137 @@
+package cn.huizong.validation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Staging tables keyed by content (hash, kind, rules): rows and issues are written in batches as the reader
+ * produces them, so a 200,000-row workbook never sits in memory.
+ */
+public final class ContentStore {
+
+    private static final int BATCH = 1000;
+    static final char SEPARATOR = '\u001F';
+
+    private final JdbcTemplate jdbc;
+
+    public ContentStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean exists(String contentKey) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM hz_content WHERE content_key = ?", Integer.class,
+                contentKey);
+        return n != null && n > 0;
+    }
+
+    /** A sink writing to the staging tables of one content key; call {@link Writer#finish} with the result. */
+    public Writer writer(String contentKey) {
+        return new Writer(contentKey);
+    }
+
+    public final class Writer implements ContentSink {
+        private final String key;
+        private final List<Object[]> rows = new ArrayList<>();
+        private final List<Object[]> issues = new ArrayList<>();
+        private int issueNo;
+
+        Writer(String key) {
+            this.key = key;
+            // a restarted step may find leftovers of an attempt that did not commit its result
+            jdbc.update("DELETE FROM hz_row WHERE content_key = ?", key);
+            jdbc.update("DELETE FROM hz_content_issue WHERE content_key = ?", key);
+        }
+
+        @Override
+        public void row(StagedRow r) {
+            rows.add(new Object[] {key, r.rowNo(), safe(r.sheet()), r.sheetIndex(), r.excelRow(), encode(r.values()),
+                    r.hasError(), r.duplicateOf(), r.sequence(), safe(r.groupKey()), r.claimedType(),
+                    safe(truncate(r.claimedTypeText(), 500)), r.claimedColumn()});
+            if (rows.size() >= BATCH) {
+                flushRows();
+            }
+        }
+
+        @Override
+        public void issue(Issue i) {
+            issues.add(new Object[] {key, ++issueNo, safe(i.sheet()), i.row() == 0 ? null : i.row(), i.column(),
+                    i.code().name(), i.severity().code(), safe(i.message()), i.rowNo()});
+            if (issues.size() >= BATCH) {
+                flushIssues();
+            }
+        }
+
+        public void finish(String sha256, ContentResult result) {
+            flushRows();
+            flushIssues();
+            Issue f = result.failure();
+            jdbc.update("INSERT INTO hz_content (content_key, sha256, template, unit_text, unit, rows_read, "
+                    + "failure_code, failure_message, failure_sheet, failure_row, created_at) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    key, sha256, result.template(), safe(truncate(result.unitText(), 1000)), result.unit(),
+                    result.rowsRead(), f == null ? null : f.code().name(), f == null ? null : safe(f.message()),
+                    f == null ? null : safe(f.sheet()), f == null || f.row() == 0 ? null : f.row(),
+                    Timestamp.from(Instant.now()));
+        }
+
+        private void flushRows() {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO hz_row (content_key, row_no, sheet, sheet_index, excel_row, vals, "
+                        + "has_error, duplicate_of, seq, group_key, claimed_type, claimed_text, claimed_col) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+                rows.clear();
+            }
+        }
+
+        private void flushIssues() {
+            if (!issues.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO hz_content_issue (content_key, issue_no, sheet, excel_row, col, code, "
+                        + "severity, message, row_no) VALUES (?,?,?,?,?,?,?,?,?)", issues);
+                issues.clear();
+            }
+        }
+    }
+
+    /** Template values in column order, in one column. */
+    public static String encode(List<String> values) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append(SEPARATOR);
+            }
+            sb.append(safe(values.get(i)).replace(SEPARATOR, ' '));
+        }
+        return sb.toString();
+    }
+
+    public static List<String> decode(String vals, int columns) {
+        List<String> out = new ArrayList<>(columns);
+        int start = 0;
+        for (int i = 0; i < columns; i++) {
+            int end = vals == null ? -1 : vals.indexOf(SEPARATOR, start);
+            if (vals == null || start > vals.length()) {
+                out.add("");
+            } else if (end < 0) {
+                out.add(vals.substring(start));
+                start = vals.length() + 1;
+            } else {
+                out.add(vals.substring(start, end));
+                start = end + 1;
+            }
+        }
+        return out;
+    }
+
+    /** PostgreSQL text cannot hold NUL; hostile files can. */
+    public static String safe(String s) {
+        return s == null ? null : s.indexOf('\0') < 0 ? s : s.replace("\0", "");
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

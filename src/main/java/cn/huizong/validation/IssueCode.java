@@ -1,0 +1,44 @@
+package cn.huizong.validation;
+
+/**
+ * Every problem Huizong reports, with its severity and the Chinese message (what is wrong, how to fix it).
+ * Codes are a stable contract for dashboards and scripts; messages may be reworded.
+ */
+public enum IssueCode {
+    // row level
+    MISSING_REQUIRED(Severity.ERROR, "“%s”为必填项，此处为空。请补填后重新报送。"),
+    INVALID_PHONE(Severity.ERROR, "“%s”中没有有效的电话号码（现填“%s”）。请填写11位手机号（如13812345678）或带区号的固定电话（如0371-69691274）。"),
+    SUMMARY_TOO_LONG(Severity.ERROR, "“%s”共%d字，超过%d字的限制。请精简到%d字以内（不计空格和换行）后重新报送。"),
+    INVALID_DATE(Severity.WARNING, "“%s”中的“%s”无法识别为日期。请写成2026-06-30、2026年6月30日、2026年6月或2026年底等形式；长期工作可写“长期”。"),
+    UNIT_TYPE_MISMATCH(Severity.WARNING, "单位类型填写为“%s”，但本单位在名录中属于“%s”，已按名录类型核定限额。如名录有误，请联系省教育厅。"),
+    DUPLICATE_ROW(Severity.WARNING, "本行与第%d行内容完全相同，只保留一次。请删除重复行。"),
+    DUPLICATE_CASE(Severity.WARNING, "案例名称“%s”与%s报送的案例相同，两条均已保留。请核实是否重复申报。"),
+    OVER_QUOTA(Severity.WARNING, "本单位属于%s，典型案例限报%d项，本案例排第%d项，超出限额，未纳入汇总。如需替换，请调整序号后重新报送。"),
+    // file level
+    LATE_SUBMISSION(Severity.WARNING, "%s的报送截止时间为%s，本文件收到时间为%s，已逾期。"),
+    NO_DATA_ROWS(Severity.WARNING, "表格中没有填写任何数据行。请填写后重新报送。"),
+    OTHER_TEMPLATE_SHEET(Severity.WARNING, "工作表“%s”是%s，本文件按%s汇总，该工作表未读取。请将其另存为单独的文件重新报送。"),
+    UNREADABLE_FILE(Severity.ERROR, "文件无法打开（%s），可能已损坏或未下载完整。请用 Excel 或 WPS 打开确认无误后，另存为 .xlsx 重新发送。"),
+    ENCRYPTED_FILE(Severity.ERROR, "文件设置了密码，无法读取。请取消密码保护（文件→信息→保护工作簿→用密码进行加密，清空密码）后重新发送。"),
+    UNSUPPORTED_FORMAT(Severity.ERROR, "不支持的文件格式：%s。请用 Excel 或 WPS 另存为 .xlsx 后重新发送。"),
+    UNRECOGNIZED_TEMPLATE(Severity.ERROR, "未识别出附件1或附件5的表格：%s。请使用通知所附模板，保留原表头后重新报送。"),
+    UNKNOWN_UNIT(Severity.ERROR, "无法确定报送单位（%s）。请在表格上方“填报单位：”处填写单位全称，或在文件名中写明单位全称后重新报送。名录中最接近的单位是“%s”。"),
+    FILE_TOO_LARGE(Severity.ERROR, "文件超出处理上限（%s）。请删除多余的行、列或工作表后重新发送。"),
+    ARCHIVE_REJECTED(Severity.ERROR, "压缩包无法处理：%s。请直接发送表格文件，或只打一层 zip 压缩包。");
+
+    private final Severity severity;
+    private final String template;
+
+    IssueCode(Severity severity, String template) {
+        this.severity = severity;
+        this.template = template;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public String message(Object... args) {
+        return String.format(template, args);
+    }
+}

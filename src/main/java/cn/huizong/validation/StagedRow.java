@@ -1,0 +1,22 @@
+package cn.huizong.validation;
+
+import java.util.List;
+
+/**
+ * A data row as staged for resolution: the template values in column order plus what the set-based rules
+ * need (sequence for quotas, duplicate key across units, the unit type written in the sheet).
+ */
+public record StagedRow(
+        int rowNo,
+        String sheet,
+        int sheetIndex,
+        int excelRow,
+        List<String> values,
+        boolean hasError,
+        Integer duplicateOf,
+        Integer sequence,
+        String groupKey,
+        String claimedType,
+        String claimedTypeText,
+        String claimedColumn) {
+}
