@@ -33,6 +33,11 @@ public final class InboxScanner {
     }
 
     public List<InboxFile> scan(Path inputDir) throws IOException {
+        return scan(inputDir, java.util.Map.of());
+    }
+
+    /** @param receivedLog arrival times from the mail log, by relative path; they win over file times */
+    public List<InboxFile> scan(Path inputDir, java.util.Map<String, Instant> receivedLog) throws IOException {
         Path root = inputDir.toRealPath();
         List<Path> files = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -51,12 +56,12 @@ public final class InboxScanner {
         files.sort((a, b) -> relative(root, a).compareTo(relative(root, b)));
         List<InboxFile> manifest = new ArrayList<>();
         for (Path file : files) {
-            addFile(root, file, manifest);
+            addFile(root, file, manifest, receivedLog);
         }
         return manifest;
     }
 
-    private void addFile(Path root, Path file, List<InboxFile> manifest) {
+    private void addFile(Path root, Path file, List<InboxFile> manifest, java.util.Map<String, Instant> receivedLog) {
         String path = relative(root, file);
         String disk = root.relativize(file).toString();
         FileKind kind = FileKind.of(path);
@@ -67,6 +72,7 @@ public final class InboxScanner {
         } catch (IOException e) {
             received = Instant.EPOCH;
         }
+        received = receivedLog.getOrDefault(path, received);
         try {
             if (Files.isSymbolicLink(file)) {
                 Path target = file.toRealPath();

@@ -13,7 +13,7 @@ import java.util.Set;
 public record CliArguments(String command, Map<String, String> options, List<String> positional) {
 
     static final Map<String, Set<String>> OPTIONS = Map.of(
-            "consolidate", Set.of("input", "registry", "output", "db", "campaign"),
+            "consolidate", Set.of("input", "registry", "output", "db", "campaign", "received"),
             "help", Set.of());
 
     public static CliArguments parse(String[] args) throws UsageException {
@@ -76,6 +76,7 @@ public record CliArguments(String command, Map<String, String> options, List<Str
                       --output DIR       输出目录（默认 output）
                       --db JDBC_URL      数据库（默认 jdbc:h2:file:./data/huizong）
                       --campaign FILE    活动定义（默认 jobs/jiaoyu-zhuqi-2025.yml，jar 内亦有一份）
+                      --received FILE    收件记录 file,received_at（默认收件箱同级的 received.csv，可无）
 
                 退出码：0 运行完成（即使有文件被退回）；1 系统故障；2 用法错误
                 """;

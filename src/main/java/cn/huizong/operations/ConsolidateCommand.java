@@ -53,6 +53,19 @@ public class ConsolidateCommand {
             err.println("用法错误：收件箱目录不存在：" + input);
             return EXIT_USAGE;
         }
+        // the mail log next to the inbox, when there is one (input/received.csv for input/inbox)
+        Path received = Path.of(cli.option("received", input.resolveSibling("received.csv").toString()))
+                .toAbsolutePath().normalize();
+        if (cli.options().containsKey("received") && !Files.isRegularFile(received)) {
+            err.println("用法错误：收件记录文件不存在：" + received);
+            return EXIT_USAGE;
+        }
+        try {
+            cn.huizong.intake.ReceivedLog.load(received);
+        } catch (IOException | RuntimeException e) {
+            err.println("用法错误：" + e.getMessage());
+            return EXIT_USAGE;
+        }
         try {
             Registry.load(registry);
         } catch (IOException | RuntimeException e) {
@@ -77,6 +90,7 @@ public class ConsolidateCommand {
                 .addString("output.dir", output.toString())
                 .addString("registry.file", registry.toString())
                 .addString("campaign.file", campaign)
+                .addString("received.file", Files.isRegularFile(received) ? received.toString() : "")
                 .addString("trigger", "cli", false)
                 .toJobParameters();
         try {

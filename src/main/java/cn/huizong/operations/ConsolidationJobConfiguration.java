@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -15,9 +14,12 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -49,22 +51,25 @@ public class ConsolidationJobConfiguration {
                 .build();
     }
 
+    /** Loaded once per job execution; steps look it up when they run (a record cannot be scope-proxied). */
     @Bean
-    @JobScope
+    @Scope(value = "job", proxyMode = ScopedProxyMode.NO)
     public RunContext runContext(@Value("#{jobParameters['run.id']}") String runId,
             @Value("#{jobParameters['input.dir']}") String inputDir,
             @Value("#{jobParameters['output.dir']}") String outputDir,
             @Value("#{jobParameters['campaign.file']}") String campaignFile,
-            @Value("#{jobParameters['registry.file']}") String registryFile, ReadLimits limits) throws IOException {
-        return RunContext.load(runId, Path.of(inputDir), Path.of(outputDir), campaignFile, Path.of(registryFile), limits);
+            @Value("#{jobParameters['registry.file']}") String registryFile,
+            @Value("#{jobParameters['received.file']}") String receivedFile, ReadLimits limits) throws IOException {
+        return RunContext.load(runId, Path.of(inputDir), Path.of(outputDir), campaignFile, Path.of(registryFile),
+                receivedFile == null || receivedFile.isBlank() ? null : Path.of(receivedFile), limits);
     }
 
     @Bean
     public Step intakeInboxStep(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
-            RunContext runContext) {
+            ObjectProvider<RunContext> runContext) {
         return new StepBuilder("intakeInboxStep", jobRepository).tasklet((contribution, chunk) -> {
-            RunContext ctx = runContext;
-            List<InboxFile> files = new InboxScanner(ctx.limits()).scan(ctx.inputDir());
+            RunContext ctx = runContext.getObject();
+            List<InboxFile> files = new InboxScanner(ctx.limits()).scan(ctx.inputDir(), ctx.receivedLog());
             jdbc.update("DELETE FROM hz_run WHERE run_id = ?", ctx.runId());
             jdbc.update("INSERT INTO hz_run (run_id, job_execution_id, trigger_source, campaign_id, rules_fp, input_dir, "
                     + "output_dir, started_at, status, files_total) VALUES (?,?,?,?,?,?,?,?,?,?)", ctx.runId(),
@@ -93,13 +98,13 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     @StepScope
-    PendingFilesReader pendingFilesReader(JdbcTemplate jdbc, RunContext runContext) {
+    public PendingFilesReader pendingFilesReader(JdbcTemplate jdbc, RunContext runContext) {
         return new PendingFilesReader(jdbc, runContext.runId());
     }
 
     @Bean
     @StepScope
-    FileContentWriter fileContentWriter(JdbcTemplate jdbc, RunContext runContext) {
+    public FileContentWriter fileContentWriter(JdbcTemplate jdbc, RunContext runContext) {
         Integer total = jdbc.queryForObject("SELECT COUNT(DISTINCT content_key) FROM hz_file WHERE run_id = ?",
                 Integer.class, runContext.runId());
         return new FileContentWriter(jdbc, runContext, new Progress(total == null ? 0 : total));
@@ -107,18 +112,19 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     public Step resolveSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
-            RunContext runContext) {
+            ObjectProvider<RunContext> runContext) {
         return new StepBuilder("resolveSubmissionsStep", jobRepository).tasklet((contribution, chunk) -> {
-            new Resolver(jdbc, runContext.campaign(), runContext.registry()).resolve(runContext.runId());
+            RunContext ctx = runContext.getObject();
+            new Resolver(jdbc, ctx.campaign(), ctx.registry()).resolve(ctx.runId());
             return RepeatStatus.FINISHED;
         }, tm).build();
     }
 
     @Bean
     public Step publishOutputsStep(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
-            RunContext runContext) {
+            ObjectProvider<RunContext> runContext) {
         return new StepBuilder("publishOutputsStep", jobRepository).tasklet((contribution, chunk) -> {
-            RunContext ctx = runContext;
+            RunContext ctx = runContext.getObject();
             Path folder = ctx.runFolder();
             RunPublisher.deleteTree(folder); // a restarted publish starts from an empty run folder
             Files.createDirectories(folder);

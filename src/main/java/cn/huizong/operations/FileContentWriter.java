@@ -21,7 +21,7 @@ import cn.huizong.validation.IssueCode;
  * chunk's transaction. Reading happens here rather than in a processor so that a file's rows flow to the
  * database as they are parsed instead of being collected in memory first.
  */
-final class FileContentWriter implements ItemWriter<PendingFile> {
+class FileContentWriter implements ItemWriter<PendingFile> {
 
     private static final Logger log = LoggerFactory.getLogger(FileContentWriter.class);
 

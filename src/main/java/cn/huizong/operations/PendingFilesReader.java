@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The files of a run still to read: one per distinct content, in path order. Re-querying on every step start
  * is what makes a restart resume where the interrupted run stopped: what was committed is not pending.
  */
-final class PendingFilesReader implements ItemReader<PendingFile> {
+class PendingFilesReader implements ItemReader<PendingFile> {
 
     private final JdbcTemplate jdbc;
     private final String runId;

@@ -2,7 +2,6 @@ package cn.huizong.operations;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +9,7 @@ import java.util.HexFormat;
 
 import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.CampaignLoader;
+import cn.huizong.intake.ReceivedLog;
 import cn.huizong.reading.ReadLimits;
 import cn.huizong.registry.Registry;
 
@@ -24,19 +24,20 @@ public record RunContext(
         Campaign campaign,
         Registry registry,
         String rulesFingerprint,
+        java.util.Map<String, java.time.Instant> receivedLog,
         ReadLimits limits) {
 
     /** Raise when the reading or checking code changes meaning: every file is then read again. */
     public static final int CODE_RULES_VERSION = 1;
 
     public static RunContext load(String runId, Path inputDir, Path outputDir, String campaignFile, Path registryFile,
-            ReadLimits limits) throws IOException {
+            Path receivedFile, ReadLimits limits) throws IOException {
         Campaign campaign = campaignFile == null || campaignFile.isBlank() ? CampaignLoader.loadBundled()
                 : CampaignLoader.load(Path.of(campaignFile));
         Registry registry = Registry.load(registryFile);
         String fp = sha256(campaign.fingerprint() + "|" + campaign.rulesVersion() + "|" + CODE_RULES_VERSION + "|"
                 + sha256(new String(Registry.fingerprintBytes(registryFile), StandardCharsets.UTF_8)));
-        return new RunContext(runId, inputDir, outputDir, campaign, registry, fp, limits);
+        return new RunContext(runId, inputDir, outputDir, campaign, registry, fp, ReceivedLog.load(receivedFile), limits);
     }
 
     /** Staging key of a file's bytes read as a given kind under this run's rules. */
@@ -54,9 +55,5 @@ public record RunContext(
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static boolean exists(Path p) {
-        return p != null && Files.exists(p);
     }
 }
