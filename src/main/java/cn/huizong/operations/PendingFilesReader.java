@@ -27,7 +27,8 @@ class PendingFilesReader implements ItemReader<PendingFile> {
             List<PendingFile> list = jdbc.query("SELECT f.content_key, f.path, f.disk_path, f.kind, f.sha256, "
                     + "a.disk_path, f.member_name FROM hz_file f "
                     + "LEFT JOIN hz_file a ON a.run_id = f.run_id AND a.file_no = f.archive_no "
-                    + "WHERE f.run_id = ? AND f.content_key IS NOT NULL "
+                    + "WHERE f.run_id = ? AND f.file_no IN (SELECT MIN(g.file_no) FROM hz_file g WHERE g.run_id = f.run_id "
+                    + "AND g.content_key IS NOT NULL GROUP BY g.content_key) "
                     + "AND NOT EXISTS (SELECT 1 FROM hz_content c WHERE c.content_key = f.content_key) "
                     + "ORDER BY f.file_no",
                     (rs, i) -> new PendingFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
