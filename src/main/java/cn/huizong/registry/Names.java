@@ -13,19 +13,48 @@ public final class Names {
     private Names() {
     }
 
-    /** NFKC and no whitespace at all: the base of every key. */
+    /** NFKC and no whitespace at all: the base of every key. Runs once per cell, so no regex here. */
     public static String compact(String s) {
         if (s == null) {
             return "";
         }
-        return SPACE.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC)).replaceAll("");
+        String n = Normalizer.isNormalized(s, Normalizer.Form.NFKC) ? s : Normalizer.normalize(s, Normalizer.Form.NFKC);
+        StringBuilder sb = null;
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (isSpace(c)) {
+                if (sb == null) {
+                    sb = new StringBuilder(n.length()).append(n, 0, i);
+                }
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? n : sb.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u3000' || c == '\u200B' || c == '\uFEFF';
     }
 
     /** Brackets of every kind unified to ASCII parentheses (NFKC leaves 【】〔〕 alone). */
     public static String unifyBrackets(String s) {
-        return s.replace('【', '(').replace('】', ')').replace('〔', '(').replace('〕', ')')
-                .replace('［', '(').replace('］', ')').replace('[', '(').replace(']', ')')
-                .replace('（', '(').replace('）', ')');
+        char[] out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char u = switch (c) {
+                case '【', '〔', '［', '[', '（' -> '(';
+                case '】', '〕', '］', ']', '）' -> ')';
+                default -> c;
+            };
+            if (u != c) {
+                if (out == null) {
+                    out = s.toCharArray();
+                }
+                out[i] = u;
+            }
+        }
+        return out == null ? s : new String(out);
     }
 
     /** Key under which two spellings of one enterprise meet. */

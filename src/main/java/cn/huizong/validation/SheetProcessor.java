@@ -50,6 +50,7 @@ final class SheetProcessor implements RowHandler {
     private final List<CellRangeAddress> active = new ArrayList<>();
     private Map<CellRangeAddress, Cell> mergeTops;
     private TemplateMatcher.HeaderMatch header;
+    private Map<Integer, String> headerTexts;
     private int scanned;
 
     SheetProcessor(Campaign campaign, ContentSink sink, long deadlineNanos) {
@@ -124,7 +125,22 @@ final class SheetProcessor implements RowHandler {
             return false;
         }
         header = match.get();
+        headerTexts = new HashMap<>();
+        for (Cell c : row.cells()) {
+            headerTexts.put(c.column(), c.text());
+        }
         return true;
+    }
+
+    /** A header row repeated inside the table (pasted from a second page): three or more titles in place. */
+    private boolean repeatsHeader(SheetRow row) {
+        int same = 0;
+        for (Cell c : row.cells()) {
+            if (c.text().equals(headerTexts.get(c.column())) && ++same >= 3) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void dataRow(SheetRow row) {
@@ -148,7 +164,7 @@ final class SheetProcessor implements RowHandler {
             cells.add(c);
             letters.add(columnOf[i] < 0 ? null : Cell.letter(columnOf[i]));
         }
-        if (blank || isNote(row) || matcher.match(row).isPresent()) {
+        if (blank || isNote(row) || repeatsHeader(row)) {
             return;
         }
         fillDown(row.rowNumber(), columnOf, cells);
