@@ -58,7 +58,7 @@ public final class Registry {
                 continue;
             }
             UnitType type = UnitType.fromCode(r.get("unit_type")).orElseThrow(() -> new IllegalArgumentException(
-                    "名录 " + source + " 第" + r.getRecordNumber() + "行：单位类型“" + r.get("unit_type")
+                    "名录 " + source + " 第" + (r.getRecordNumber() + 1) + "行：单位类型“" + r.get("unit_type")
                             + "”无效，应为 city、dfc、undergrad 或 vocational"));
             String aliases = r.isMapped("aliases") ? r.get("aliases") : "";
             List<String> list = aliases.isBlank() ? List.of()
