@@ -14,7 +14,22 @@ CREATE TABLE IF NOT EXISTS hz_run (
     status            VARCHAR(20),
     files_total       INT,
     files_read        INT,
+    rows_accepted     INT,
+    rows_rejected     INT,
+    data_run_id       VARCHAR(40),
     published         BOOLEAN DEFAULT FALSE
+);
+
+-- One consolidation at a time, across processes and entry points (see RunLock).
+CREATE TABLE IF NOT EXISTS hz_lock (
+    name            VARCHAR(40) PRIMARY KEY,
+    owner           VARCHAR(40) NOT NULL,
+    run_id          VARCHAR(40),
+    trigger_source  VARCHAR(20),
+    host            VARCHAR(200),
+    pid             BIGINT,
+    started_at      TIMESTAMP WITH TIME ZONE,
+    heartbeat_at    TIMESTAMP WITH TIME ZONE
 );
 
 -- The registry as it was for the run (units expected to submit).
@@ -69,6 +84,7 @@ CREATE TABLE IF NOT EXISTS hz_content (
     failure_message  VARCHAR(4000),
     failure_sheet    VARCHAR(300),
     failure_row      INT,
+    read_by_run      VARCHAR(40),
     created_at       TIMESTAMP WITH TIME ZONE
 );
 

@@ -12,10 +12,25 @@ import org.springframework.core.env.MapPropertySource;
 
 import cn.huizong.operations.CliArguments;
 import cn.huizong.operations.ConsolidateCommand;
+import cn.huizong.operations.ConsolidationRunner;
+import cn.huizong.operations.HuizongMessages;
+import cn.huizong.operations.RunsCommand;
+import cn.huizong.operations.ServeCommand;
+import cn.huizong.operations.ValidateCommand;
 
 /** Entry point: parses the command line before Spring starts, so that usage errors cost nothing. */
 @SpringBootApplication
 public class HuizongApplication {
+
+    /**
+     * An embedded H2 file opened by one process locks out the next; with AUTO_SERVER the second process
+     * connects through the first, so it can see the run lock and say who is running.
+     */
+    static String withAutoServer(String url) {
+        boolean h2File = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.startsWith("jdbc:h2:tcp:")
+                && !url.startsWith("jdbc:h2:ssl:");
+        return h2File && !url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER") ? url + ";AUTO_SERVER=TRUE" : url;
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8),
@@ -30,16 +45,19 @@ public class HuizongApplication {
         } catch (CliArguments.UsageException e) {
             err.println("用法错误：" + e.getMessage());
             err.println(CliArguments.usage());
-            return ConsolidateCommand.EXIT_USAGE;
+            return ConsolidationRunner.EXIT_USAGE;
         }
         if (cli.command().equals("help")) {
             out.println(CliArguments.usage());
             return 0;
         }
+        if (cli.command().equals("validate")) {
+            return ValidateCommand.run(cli, out, err); // no database, no Spring: a clerk's quick check
+        }
         Map<String, Object> props = new HashMap<>();
         cli.options().forEach((k, v) -> {
             if (k.equals("db")) {
-                props.put("spring.datasource.url", v);
+                props.put("spring.datasource.url", withAutoServer(v));
             }
         });
         SpringApplication app = new SpringApplication(HuizongApplication.class);
@@ -50,19 +68,18 @@ public class HuizongApplication {
         try {
             context = app.run();
         } catch (RuntimeException e) {
-            err.println("系统故障：程序无法启动（" + rootMessage(e) + "）。请检查数据库地址和权限后重试。");
-            return ConsolidateCommand.EXIT_FAILURE;
+            err.println("系统故障：程序无法启动（" + HuizongMessages.rootMessage(e) + "）。请检查数据库地址和权限后重试。");
+            return ConsolidationRunner.EXIT_FAILURE;
         }
         try (context) {
-            return context.getBean(ConsolidateCommand.class).run(cli, out, err);
+            return switch (cli.command()) {
+                case "runs" -> context.getBean(RunsCommand.class).run(cli, out, err);
+                case "serve" -> {
+                    context.registerShutdownHook(); // SIGTERM closes the context, which stops the job cleanly
+                    yield context.getBean(ServeCommand.class).run(cli, out, err);
+                }
+                default -> context.getBean(ConsolidateCommand.class).run(cli, out, err);
+            };
         }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 }

@@ -14,6 +14,9 @@ public record CliArguments(String command, Map<String, String> options, List<Str
 
     static final Map<String, Set<String>> OPTIONS = Map.of(
             "consolidate", Set.of("input", "registry", "output", "db", "campaign", "received"),
+            "validate", Set.of("registry", "campaign"),
+            "runs", Set.of("db", "limit"),
+            "serve", Set.of("input", "registry", "output", "db", "campaign", "received"),
             "help", Set.of());
 
     public static CliArguments parse(String[] args) throws UsageException {
@@ -55,8 +58,8 @@ public record CliArguments(String command, Map<String, String> options, List<Str
                 positional.add(a);
             }
         }
-        if (command.equals("consolidate") && !positional.isEmpty()) {
-            throw new UsageException("consolidate 不接受多余的参数：" + String.join(" ", positional));
+        if (!command.equals("validate") && !positional.isEmpty()) {
+            throw new UsageException(command + " 不接受多余的参数：" + String.join(" ", positional));
         }
         return new CliArguments(command, Map.copyOf(options), List.copyOf(positional));
     }
@@ -78,7 +81,15 @@ public record CliArguments(String command, Map<String, String> options, List<Str
                       --campaign FILE    活动定义（默认 jobs/jiaoyu-zhuqi-2025.yml，jar 内亦有一份）
                       --received FILE    收件记录 file,received_at（默认收件箱同级的 received.csv，可无）
 
-                退出码：0 运行完成（即使有文件被退回）；1 系统故障；2 用法错误
+                  validate FILE  检查单个文件（不写数据库、不产生输出），列出每个问题所在单元格和修改方法
+                      --registry FILE  --campaign FILE  同上
+                  runs           列出最近的汇总运行（编号、触发方式、起止时间、状态、文件数、行数）
+                      --db JDBC_URL  --limit N（默认 20）
+                  serve          常驻运行，按 huizong.schedule.cron（默认每天 02:00，北京时间）定时汇总；
+                                 启动时补跑错过的定时任务；收到 SIGTERM 时安全停止，下次可续跑
+                      选项同 consolidate
+
+                退出码：0 完成；1 系统故障；2 用法错误；3 已有汇总正在运行；4 validate 发现错误
                 """;
     }
 

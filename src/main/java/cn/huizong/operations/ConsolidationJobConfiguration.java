@@ -39,6 +39,7 @@ import cn.huizong.reporting.RunPublisher;
 public class ConsolidationJobConfiguration {
 
     public static final String JOB_NAME = "consolidationJob";
+    private static final StepLogger STEP_LOGGER = new StepLogger();
 
     @Bean
     public Job consolidationJob(JobRepository jobRepository, Step intakeInboxStep, Step readAndCheckFilesStep,
@@ -67,7 +68,7 @@ public class ConsolidationJobConfiguration {
     @Bean
     public Step intakeInboxStep(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
             ObjectProvider<RunContext> runContext) {
-        return new StepBuilder("intakeInboxStep", jobRepository).tasklet((contribution, chunk) -> {
+        return new StepBuilder("intakeInboxStep", jobRepository).listener(STEP_LOGGER).tasklet((contribution, chunk) -> {
             RunContext ctx = runContext.getObject();
             List<InboxFile> files = new InboxScanner(ctx.limits()).scan(ctx.inputDir(), ctx.receivedLog());
             jdbc.update("DELETE FROM hz_run WHERE run_id = ?", ctx.runId());
@@ -89,7 +90,7 @@ public class ConsolidationJobConfiguration {
     public Step readAndCheckFilesStep(JobRepository jobRepository, PlatformTransactionManager tm,
             PendingFilesReader pendingFilesReader, FileContentWriter fileContentWriter) {
         // one file per transaction: a crash loses at most the file being read, and a bad file only itself
-        return new StepBuilder("readAndCheckFilesStep", jobRepository).<PendingFile, PendingFile>chunk(1)
+        return new StepBuilder("readAndCheckFilesStep", jobRepository).listener(STEP_LOGGER).<PendingFile, PendingFile>chunk(1)
                 .reader(pendingFilesReader)
                 .writer(fileContentWriter)
                 .transactionManager(tm)
@@ -113,7 +114,7 @@ public class ConsolidationJobConfiguration {
     @Bean
     public Step resolveSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
             ObjectProvider<RunContext> runContext) {
-        return new StepBuilder("resolveSubmissionsStep", jobRepository).tasklet((contribution, chunk) -> {
+        return new StepBuilder("resolveSubmissionsStep", jobRepository).listener(STEP_LOGGER).tasklet((contribution, chunk) -> {
             RunContext ctx = runContext.getObject();
             new Resolver(jdbc, ctx.campaign(), ctx.registry()).resolve(ctx.runId());
             return RepeatStatus.FINISHED;
@@ -123,15 +124,18 @@ public class ConsolidationJobConfiguration {
     @Bean
     public Step publishOutputsStep(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
             ObjectProvider<RunContext> runContext) {
-        return new StepBuilder("publishOutputsStep", jobRepository).tasklet((contribution, chunk) -> {
+        return new StepBuilder("publishOutputsStep", jobRepository).listener(STEP_LOGGER).tasklet((contribution, chunk) -> {
             RunContext ctx = runContext.getObject();
             Path folder = ctx.runFolder();
             RunPublisher.deleteTree(folder); // a restarted publish starts from an empty run folder
             Files.createDirectories(folder);
             new CsvExporter(jdbc, ctx.campaign()).export(ctx.runId(), folder.resolve("csv"));
             RunPublisher.publish(ctx.outputDir(), ctx.runId());
-            jdbc.update("UPDATE hz_run SET finished_at = ?, status = 'COMPLETED', published = TRUE WHERE run_id = ?",
-                    Timestamp.from(Instant.now()), ctx.runId());
+            jdbc.update("UPDATE hz_run SET finished_at = ?, status = 'COMPLETED', published = TRUE, "
+                    + "files_read = (SELECT COUNT(*) FROM hz_content WHERE read_by_run = ?), "
+                    + "rows_accepted = (SELECT COUNT(*) FROM hz_record WHERE run_id = ? AND status = 'accepted'), "
+                    + "rows_rejected = (SELECT COUNT(*) FROM hz_record WHERE run_id = ? AND status = 'rejected') "
+                    + "WHERE run_id = ?", Timestamp.from(Instant.now()), ctx.runId(), ctx.runId(), ctx.runId(), ctx.runId());
             return RepeatStatus.FINISHED;
         }, tm).build();
     }

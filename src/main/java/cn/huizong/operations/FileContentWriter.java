@@ -53,7 +53,9 @@ class FileContentWriter implements ItemWriter<PendingFile> {
                 log.warn("cannot read {}: {}", f.path(), e.toString());
                 result = ContentResult.rejected(IssueCode.UNREADABLE_FILE, IssueCode.UNREADABLE_FILE.message("读取失败"));
             }
-            sink.finish(f.sha256(), result);
+            sink.finish(f.sha256(), result, ctx.runId());
+            log.debug("read {}: {} rows{}", f.path(), result.rowsRead(),
+                    result.failure() == null ? "" : ", rejected " + result.failure().code());
             progress.fileDone(f.path(), result.rowsRead());
         }
     }

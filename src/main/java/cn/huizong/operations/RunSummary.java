@@ -1,6 +1,5 @@
 package cn.huizong.operations;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,9 @@ final class RunSummary {
         this.jdbc = jdbc;
     }
 
-    void print(String runId, Path output, PrintStream out) {
+    String text(String runId, Path output) {
+        java.io.StringWriter buffer = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(buffer);
         Map<String, Object> f = jdbc.queryForMap("SELECT COUNT(*) AS total, "
                 + "SUM(CASE WHEN status = 'accepted' AND template <> 'archive' THEN 1 ELSE 0 END) AS accepted, "
                 + "SUM(CASE WHEN status = 'rejected' THEN 1 ELSE 0 END) AS rejected, "
@@ -49,7 +50,9 @@ final class RunSummary {
         out.printf("未报送附件1的市级教育行政部门：%d 个%s%n", missing.size(),
                 missing.isEmpty() ? "" : "（" + String.join("、", missing.subList(0, Math.min(missing.size(), 19))) + "）");
         out.printf("未报送典型案例的单位：%d 个%n", noCases == null ? 0 : noCases);
-        out.printf("结果：%s%n", output.resolve("latest"));
+        out.printf("结果：%s", output.resolve("latest"));
+        out.flush();
+        return buffer.toString();
     }
 
     private static long n(Map<String, Object> m, String key) {

@@ -65,16 +65,17 @@ public final class ContentStore {
             }
         }
 
-        public void finish(String sha256, ContentResult result) {
+        /** @param runId the run that read the file (run history counts files read versus reused) */
+        public void finish(String sha256, ContentResult result, String runId) {
             flushRows();
             flushIssues();
             Issue f = result.failure();
             jdbc.update("INSERT INTO hz_content (content_key, sha256, template, unit_text, unit, rows_read, "
-                    + "failure_code, failure_message, failure_sheet, failure_row, created_at) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    + "failure_code, failure_message, failure_sheet, failure_row, read_by_run, created_at) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                     key, sha256, result.template(), safe(truncate(result.unitText(), 1000)), result.unit(),
                     result.rowsRead(), f == null ? null : f.code().name(), f == null ? null : safe(f.message()),
-                    f == null ? null : safe(f.sheet()), f == null || f.row() == 0 ? null : f.row(),
+                    f == null ? null : safe(f.sheet()), f == null || f.row() == 0 ? null : f.row(), runId,
                     Timestamp.from(Instant.now()));
         }
 

@@ -1,0 +1,165 @@
+package cn.huizong.operations;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import cn.huizong.intake.InboxFile;
+import cn.huizong.intake.InboxScanner;
+import cn.huizong.reading.ReadLimits;
+
+/**
+ * Runs the consolidation job for every entry point, under the run lock. The job instance is identified by
+ * what the run means — campaign, input fingerprint (every file's path, hash and received time, and the rules),
+ * output folder — so an unchanged inbox is recognised as already done, and a run killed half-way is
+ * recovered and restarted where it stopped instead of starting again from zero.
+ */
+@Component
+public class ConsolidationRunner {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_BUSY = 3;
+
+    private static final Logger log = LoggerFactory.getLogger(ConsolidationRunner.class);
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** What a run came to: the exit code and the Chinese lines for the user. */
+    public record Outcome(int code, String message, String runId) {
+    }
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job consolidationJob;
+    private final JdbcTemplate jdbc;
+    private final RunLock lock;
+    private final ReadLimits limits;
+
+    public ConsolidationRunner(JobOperator jobOperator, JobRepository jobRepository, Job consolidationJob,
+            JdbcTemplate jdbc, RunLock lock, ReadLimits limits) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.consolidationJob = consolidationJob;
+        this.jdbc = jdbc;
+        this.lock = lock;
+        this.limits = limits;
+    }
+
+    public Outcome run(RunRequest request) {
+        try (RunLock.Lease lease = lock.acquire(request.trigger())) {
+            return runLocked(request, lease);
+        } catch (RunLock.Busy busy) {
+            RunLock.Holder h = busy.holder();
+            return new Outcome(EXIT_BUSY, "另一个汇总运行正在进行：运行编号 " + (h.runId() == null ? "（准备中）" : h.runId())
+                    + "，由" + triggerName(h.trigger()) + "于 " + SHOWN.format(h.startedAt().atZone(ZoneId.of("Asia/Shanghai")))
+                    + " 启动（主机 " + h.host() + "，进程 " + h.pid() + "）。请等它结束后再运行。", h.runId());
+        } catch (Exception e) {
+            log.error("consolidation failed", e);
+            return new Outcome(EXIT_FAILURE, "汇总运行失败：" + HuizongMessages.rootMessage(e), null);
+        }
+    }
+
+    private Outcome runLocked(RunRequest request, RunLock.Lease lease) throws Exception {
+        String newRunId = RUN_ID.format(ZonedDateTime.now(ZoneId.of("Asia/Shanghai")));
+        RunContext ctx = RunContext.load(newRunId, request.input(), request.output(), request.campaign(),
+                request.registry(), request.received(), limits);
+        List<InboxFile> files = new InboxScanner(limits).scan(request.input(), ctx.receivedLog());
+        String fingerprint = InputFingerprint.of(files, ctx.rulesFingerprint());
+        JobParameters identifying = new JobParametersBuilder()
+                .addString("campaign", ctx.campaign().id())
+                .addString("input.fingerprint", fingerprint)
+                .addString("output.dir", request.output().toString())
+                .toJobParameters();
+        Files.createDirectories(request.output());
+
+        JobInstance instance = jobRepository.getJobInstance(ConsolidationJobConfiguration.JOB_NAME, identifying);
+        JobExecution execution;
+        if (instance == null) {
+            JobParameters params = new JobParametersBuilder(identifying)
+                    .addString("run.id", newRunId, false)
+                    .addString("input.dir", request.input().toString(), false)
+                    .addString("registry.file", request.registry().toString(), false)
+                    .addString("campaign.file", request.campaign(), false)
+                    .addString("received.file", request.received() == null ? "" : request.received().toString(), false)
+                    .addString("trigger", request.trigger(), false)
+                    .toJobParameters();
+            lease.runId(newRunId);
+            execution = jobOperator.start(consolidationJob, params);
+        } else {
+            JobExecution last = jobRepository.getLastJobExecution(instance);
+            String runId = last.getJobParameters().getString("run.id");
+            lease.runId(runId);
+            if (last.getStatus() == BatchStatus.COMPLETED) {
+                recordUnchanged(newRunId, runId, request.trigger(), files.size());
+                return new Outcome(EXIT_OK, "收件箱、名录和活动定义与运行 " + runId + " 相同，未重新读取任何文件，结果不变。\n"
+                        + new RunSummary(jdbc).text(runId, request.output()), runId);
+            }
+            if (last.getStatus().isRunning()) {
+                // we hold the lock, so nobody runs it: its process died (kill -9, power cut)
+                log.warn("recovering run {} (execution {}) left {} by a dead process", runId, last.getId(),
+                        last.getStatus());
+                last = jobOperator.recover(last);
+            }
+            log.info("restarting run {} from where it stopped", runId);
+            execution = jobOperator.restart(last);
+        }
+        String runId = execution.getJobParameters().getString("run.id");
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            String why = execution.getAllFailureExceptions().stream().findFirst().map(HuizongMessages::rootMessage)
+                    .orElse(execution.getExitStatus().getExitDescription());
+            return new Outcome(EXIT_FAILURE, "汇总运行未完成（" + execution.getStatus() + "）：" + why
+                    + "。再次运行 consolidate 会从中断处继续。", runId);
+        }
+        return new Outcome(EXIT_OK, new RunSummary(jdbc).text(runId, request.output()), runId);
+    }
+
+    /** The run history shows the nightly run happened even when nothing had to be done. */
+    private void recordUnchanged(String runId, String sameAs, String trigger, int files) {
+        jdbc.update("INSERT INTO hz_run (run_id, trigger_source, started_at, finished_at, status, files_total, files_read, "
+                + "rows_accepted, rows_rejected, data_run_id, published) SELECT ?, ?, ?, ?, 'UNCHANGED', ?, 0, "
+                + "rows_accepted, rows_rejected, ?, FALSE FROM hz_run WHERE run_id = ?", runId, trigger,
+                Timestamp.from(Instant.now()), Timestamp.from(Instant.now()), files, sameAs, sameAs);
+    }
+
+    /** Asks a running job to stop at the next chunk boundary, so that it can be restarted (graceful shutdown). */
+    public boolean stopRunning() {
+        try {
+            for (JobExecution e : jobRepository.findRunningJobExecutions(ConsolidationJobConfiguration.JOB_NAME)) {
+                jobOperator.stop(e);
+                return true;
+            }
+        } catch (Exception e) {
+            log.warn("could not stop the running job: {}", e.toString());
+        }
+        return false;
+    }
+
+    static String triggerName(String trigger) {
+        return switch (trigger == null ? "" : trigger) {
+            case "schedule" -> "定时任务";
+            case "startup" -> "启动补跑";
+            case "web" -> "网页";
+            default -> "命令行";
+        };
+    }
+}

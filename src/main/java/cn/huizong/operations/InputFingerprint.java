@@ -1,0 +1,31 @@
+package cn.huizong.operations;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import cn.huizong.intake.InboxFile;
+
+/** What a run's result depends on, as one hash: every file's path, bytes and received time, and the rules. */
+final class InputFingerprint {
+
+    private InputFingerprint() {
+    }
+
+    static String of(List<InboxFile> files, String rulesFingerprint) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(rulesFingerprint.getBytes(StandardCharsets.UTF_8));
+            for (InboxFile f : files) {
+                String line = "\n" + f.path() + "\t" + f.sha256() + "\t" + f.receivedAt() + "\t" + f.kind() + "\t"
+                        + f.rejectCode();
+                md.update(line.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
