@@ -13,10 +13,12 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.skip.NeverSkipItemSkipPolicy;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
@@ -89,11 +91,17 @@ public class ConsolidationJobConfiguration {
     @Bean
     public Step readAndCheckFilesStep(JobRepository jobRepository, PlatformTransactionManager tm,
             PendingFilesReader pendingFilesReader, FileContentWriter fileContentWriter) {
-        // one file per transaction: a crash loses at most the file being read, and a bad file only itself
+        // One file per transaction: a crash loses at most the file being read. Bad files never throw (they
+        // become issues), so nothing is skipped; a passing database hiccup is retried, anything else fails the
+        // step and the next run restarts it here.
         return new StepBuilder("readAndCheckFilesStep", jobRepository).listener(STEP_LOGGER).<PendingFile, PendingFile>chunk(1)
                 .reader(pendingFilesReader)
                 .writer(fileContentWriter)
                 .transactionManager(tm)
+                .faultTolerant()
+                .retry(TransientDataAccessException.class)
+                .retryLimit(3)
+                .skipPolicy(new NeverSkipItemSkipPolicy())
                 .build();
     }
 
