@@ -71,11 +71,20 @@ class ConsolidateCommandTest {
     }
 
     @Test
-    void secondRunPublishesANewRunFolderAndSwitchesLatest() throws Exception {
+    void changedInboxPublishesANewRunFolderAndSwitchesLatest() throws Exception {
         Path output = work.resolve("out-twice");
         String db = "jdbc:h2:file:" + work.resolve("db-twice/huizong");
         assertThat(run(args(db, output)).code()).isZero();
-        assertThat(run(args(db, output)).code()).isZero();
+        Result unchanged = run(args(db, output));
+        assertThat(unchanged.code()).isZero();
+        assertThat(unchanged.out()).contains("未重新读取任何文件");
+        Path extra = inbox.resolve("郑州大学/补充材料.docx");
+        Files.write(extra, new byte[] {1, 2, 3});
+        try {
+            assertThat(run(args(db, output)).code()).isZero();
+        } finally {
+            Files.delete(extra);
+        }
 
         List<Path> runs;
         try (Stream<Path> s = Files.list(output.resolve("runs"))) {
@@ -85,8 +94,8 @@ class ConsolidateCommandTest {
         assertThat(output.resolve("latest").toRealPath()).isEqualTo(runs.get(1).toRealPath());
         assertThat(Files.readString(runs.get(0).resolve("csv/pairings.csv")))
                 .isEqualTo(Files.readString(runs.get(1).resolve("csv/pairings.csv")));
-        assertThat(Files.readString(runs.get(0).resolve("csv/issues.csv")))
-                .isEqualTo(Files.readString(runs.get(1).resolve("csv/issues.csv")));
+        assertThat(Files.readAllLines(runs.get(1).resolve("csv/submissions.csv")))
+                .hasSize(Files.readAllLines(runs.get(0).resolve("csv/submissions.csv")).size() + 1);
     }
 
     @Test
