@@ -2,9 +2,6 @@ package cn.huizong.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cn.huizong.HuizongApplication;
 import cn.huizong.fixtures.SampleInbox;
 
 /** The {@code consolidate} command as province IT runs it: exit codes, the Chinese summary, published runs. */
@@ -31,15 +27,8 @@ class ConsolidateCommandTest {
         SampleInbox.write(inbox, work.resolve("input/received.csv"));
     }
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = HuizongApplication.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static Cli run(String... args) {
+        return Cli.run(args);
     }
 
     String[] args(String db, Path output, String... more) {
@@ -52,7 +41,7 @@ class ConsolidateCommandTest {
     @Test
     void sampleRunCompletesWithChineseSummaryAndRejectedFilesStillExitZero() throws Exception {
         Path output = work.resolve("out-summary");
-        Result r = run(args("jdbc:h2:mem:cmd1;DB_CLOSE_DELAY=-1", output));
+        Cli r = run(args("jdbc:h2:mem:cmd1;DB_CLOSE_DELAY=-1", output));
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("汇总完成")
@@ -75,7 +64,7 @@ class ConsolidateCommandTest {
         Path output = work.resolve("out-twice");
         String db = "jdbc:h2:file:" + work.resolve("db-twice/huizong");
         assertThat(run(args(db, output)).code()).isZero();
-        Result unchanged = run(args(db, output));
+        Cli unchanged = run(args(db, output));
         assertThat(unchanged.code()).isZero();
         assertThat(unchanged.out()).contains("未重新读取任何文件");
         Path extra = inbox.resolve("郑州大学/补充材料.docx");
@@ -100,7 +89,7 @@ class ConsolidateCommandTest {
 
     @Test
     void unknownOptionIsAUsageErrorInChinese() {
-        Result r = run("consolidate", "--inbox", "x");
+        Cli r = run("consolidate", "--inbox", "x");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("用法错误").contains("--inbox").contains("用法：");
     }
@@ -114,7 +103,7 @@ class ConsolidateCommandTest {
 
     @Test
     void missingInboxIsAUsageErrorNamingTheFolder() {
-        Result r = run(args("jdbc:h2:mem:cmd2", work.resolve("o2"), "--input", work.resolve("nowhere").toString()));
+        Cli r = run(args("jdbc:h2:mem:cmd2", work.resolve("o2"), "--input", work.resolve("nowhere").toString()));
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("收件箱目录不存在").contains("nowhere");
     }
@@ -123,14 +112,14 @@ class ConsolidateCommandTest {
     void brokenRegistryIsAUsageErrorNamingTheLine() throws Exception {
         Path registry = work.resolve("bad-registry.csv");
         Files.writeString(registry, "unit_name,unit_type,city,aliases\n郑州大学,university,郑州市,\n");
-        Result r = run(args("jdbc:h2:mem:cmd3", work.resolve("o3"), "--registry", registry.toString()));
+        Cli r = run(args("jdbc:h2:mem:cmd3", work.resolve("o3"), "--registry", registry.toString()));
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("第2行").contains("university");
     }
 
     @Test
     void unreachableDatabaseIsASystemFailureWithoutStackTrace() {
-        Result r = run(args("jdbc:postgresql://127.0.0.1:1/none", work.resolve("o4")));
+        Cli r = run(args("jdbc:postgresql://127.0.0.1:1/none", work.resolve("o4")));
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("系统故障").doesNotContain("\tat ");
     }

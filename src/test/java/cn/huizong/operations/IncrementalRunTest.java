@@ -2,9 +2,6 @@ package cn.huizong.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cn.huizong.HuizongApplication;
 import cn.huizong.fixtures.GeneratedCampaign;
 import cn.huizong.fixtures.Workbooks;
 
@@ -35,13 +31,9 @@ class IncrementalRunTest {
     }
 
     static String run(String db, Path output) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = HuizongApplication.run(new String[] {"consolidate", "--input", inbox.toString(), "--output",
-                output.toString(), "--db", db}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8);
+        Cli r = Cli.run("consolidate", "--input", inbox.toString(), "--output", output.toString(), "--db", db);
+        assertThat(r.code()).as(r.err()).isZero();
+        return r.out();
     }
 
     @Test

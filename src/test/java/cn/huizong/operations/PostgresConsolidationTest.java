@@ -2,9 +2,6 @@ package cn.huizong.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cn.huizong.HuizongApplication;
 import cn.huizong.fixtures.SampleInbox;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -39,13 +35,10 @@ class PostgresConsolidationTest {
         }
     }
 
-    static int consolidate(String db, Path output) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = HuizongApplication.run(new String[] {"consolidate", "--input", work.resolve("input/inbox").toString(),
-                "--output", output.toString(), "--db", db}, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return code;
+    static void consolidate(String db, Path output) {
+        Cli r = Cli.run("consolidate", "--input", work.resolve("input/inbox").toString(), "--output", output.toString(),
+                "--db", db);
+        assertThat(r.code()).as(r.err()).isZero();
     }
 
     @Test

@@ -3,9 +3,6 @@ package cn.huizong.operations;
 import static cn.huizong.fixtures.Workbooks.r;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cn.huizong.HuizongApplication;
 import cn.huizong.fixtures.Workbooks;
 
 /** {@code validate FILE}: a clerk's check of one file, with no database and no output written. */
@@ -22,15 +18,8 @@ class ValidateCommandTest {
     @TempDir
     Path work;
 
-    record Result(int code, String out, String err) {
-    }
-
-    Result validate(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = HuizongApplication.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static Cli validate(String... args) {
+        return Cli.run(args);
     }
 
     @Test
@@ -39,7 +28,7 @@ class ValidateCommandTest {
         Workbooks.xlsx(file, Workbooks.pairingSheet("洛阳市教育局", List.of(r("洛阳市教育局", "洛阳高新区", "郑华 0379-64310001",
                 13783110002L, "人才", "举措", "推进中", "长期"))));
         Workbooks.receivedAt(file, "2025-12-10T10:00:00");
-        Result r = validate("validate", file.toString());
+        Cli r = validate("validate", file.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("附件1 各地（校）结对包联情况汇总表").contains("报送单位：洛阳市教育局（市级教育行政部门）")
                 .contains("数据行：1 行").contains("未发现问题");
@@ -56,7 +45,7 @@ class ValidateCommandTest {
                 r(5, "案例五", "简介", "许昌学院", "本科", "任静", "13598900001"),
                 r(6, "案例六", "简介", "许昌学院", "本科", "任静", "13598900001"))));
         Workbooks.receivedAt(file, "2025-12-08T10:00:00");
-        Result r = validate("validate", file.toString());
+        Cli r = validate("validate", file.toString());
         assertThat(r.code()).isEqualTo(4);
         assertThat(r.out()).contains("报送单位：许昌学院（其他本科高校）")
                 .contains("附件5!G5").contains("INVALID_PHONE")
