@@ -1,0 +1,96 @@
+package cn.huizong.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The shipped registry (input/registry.csv) and how written unit names are matched to it. */
+class RegistryTest {
+
+    private static final Path REGISTRY_CSV = Path.of("input/registry.csv");
+
+    private static Registry registry;
+
+    @BeforeAll
+    static void loadShippedRegistry() throws Exception {
+        registry = Registry.load(REGISTRY_CSV);
+    }
+
+    @Test
+    void shippedRegistryListsEveryExpectedUnitByType() {
+        assertThat(registry.units()).hasSize(197);
+        assertThat(registry.units()).filteredOn(u -> u.type() == UnitType.CITY).hasSize(19);
+        assertThat(registry.units()).filteredOn(u -> u.type() == UnitType.DFC).hasSize(9);
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" is {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            郑州市教育局         | 郑州市教育局
+            郑州大学             | 郑州大学
+            郑州市教体局         | 郑州市教育局
+            郑州市教育体育局     | 郑州市教育局
+            郑州市教育局（公章） | 郑州市教育局
+            新乡医学院           | 河南医药大学
+            信阳师范学院         | 信阳师范大学
+            """)
+    void matchesCanonicalNamesBureauVariantsSealMarksAndFormerNames(String written, String unit) {
+        assertThat(registry.match(written)).map(RegistryUnit::name).contains(unit);
+    }
+
+    @Test
+    void findsTheUnitNamedInsideAFileName() {
+        assertThat(registry.findContained("附件5-郑州大学典型案例")).map(RegistryUnit::name).contains("郑州大学");
+    }
+
+    @Test
+    void findContainedPrefersTheLongestNameWhenTwoRegistryNamesAppear() {
+        // "河南大学" (a unit) is inside "河南大学民生学院" (alias of another unit); the longer one wins.
+        assertThat(registry.findContained("河南大学民生学院附件5")).map(RegistryUnit::name).contains("河南开封科技传媒学院");
+        assertThat(registry.findContained("河南大学附件5")).map(RegistryUnit::name).contains("河南大学");
+    }
+
+    @Test
+    void unknownUnitMatchesNothing() {
+        assertThat(registry.match("河南省某某研究院")).isEmpty();
+        assertThat(registry.findContained("河南省某某研究院")).isEmpty();
+    }
+
+    @Test
+    void invalidUnitTypeIsRejectedWithAChineseMessageNamingTheLine() {
+        String csv = """
+                unit_name,unit_type,city,aliases
+                郑州市教育局,city,郑州市,
+                某某学院,foo,郑州市,
+                """;
+        assertThatThrownBy(() -> Registry.parse(new StringReader(csv), "测试名录.csv"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("测试名录.csv")
+                .hasMessageContaining("第3行")
+                .hasMessageContaining("单位类型“foo”无效");
+    }
+
+    @Test
+    void gbkEncodedRegistryLoadsTheSameAsUtf8(@TempDir Path dir) throws Exception {
+        String text = Files.readString(REGISTRY_CSV, StandardCharsets.UTF_8);
+        Charset gbk = Charset.forName("GBK");
+        assertThat(gbk.newEncoder().canEncode(text)).as("registry text is representable in GBK").isTrue();
+        Path gbkFile = dir.resolve("registry-gbk.csv");
+        Files.writeString(gbkFile, text, gbk);
+
+        Registry fromGbk = Registry.load(gbkFile);
+
+        assertThat(fromGbk.units()).isEqualTo(registry.units());
+        assertThat(fromGbk.match("郑州市教体局")).map(RegistryUnit::name).contains("郑州市教育局");
+    }
+}
