@@ -26,7 +26,7 @@ public final class DeadlineParser {
         }
     }
 
-    private static final Pattern DAY = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+    private static final Pattern DAY = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*[日号]?");
     private static final Pattern COMPACT_DAY = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*(?:月份?)?\\s*(?:底|末|中旬|下旬)?");
     private static final Pattern YEAR_END = Pattern.compile("(\\d{4})\\s*年?\\s*(?:底|末|年底|年末|12月底)");

@@ -24,6 +24,7 @@ class DeadlineParserTest {
             2026.6.30        | 2026-06-30
             2026年6月30日     | 2026-06-30
             2026年6月30日前   | 2026-06-30
+            2026年6月30号     | 2026-06-30
             20260630         | 2026-06-30
             """)
     void readsAFullDateInEveryUsualSpelling(String written, LocalDate expected) {
