@@ -74,10 +74,7 @@ public class HuizongApplication {
         try (context) {
             return switch (cli.command()) {
                 case "runs" -> context.getBean(RunsCommand.class).run(cli, out, err);
-                case "serve" -> {
-                    context.registerShutdownHook(); // SIGTERM closes the context, which stops the job cleanly
-                    yield context.getBean(ServeCommand.class).run(cli, out, err);
-                }
+                case "serve" -> context.getBean(ServeCommand.class).run(cli, out, err);
                 default -> context.getBean(ConsolidateCommand.class).run(cli, out, err);
             };
         }

@@ -124,6 +124,9 @@ public class ConsolidationRunner {
             execution = jobOperator.restart(last);
         }
         String runId = execution.getJobParameters().getString("run.id");
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            return new Outcome(EXIT_FAILURE, "汇总运行 " + runId + " 已按要求停止；再次运行 consolidate 会从中断处继续。", runId);
+        }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String why = execution.getAllFailureExceptions().stream().findFirst().map(HuizongMessages::rootMessage)
                     .orElse(execution.getExitStatus().getExitDescription());

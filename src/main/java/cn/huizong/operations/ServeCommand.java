@@ -68,6 +68,7 @@ public class ServeCommand {
             scheduler.execute(() -> fire("startup"));
         }
         scheduler.schedule(() -> fire("schedule"), new CronTrigger(cron, zone));
+        onTerminationSignal();
         out.println("定时汇总已启动：cron “" + cron + "”（" + zone + "），按 Ctrl+C 或发送 SIGTERM 停止。");
         try {
             stopped.await();
@@ -106,9 +107,30 @@ public class ServeCommand {
         return previous;
     }
 
+    /**
+     * SIGTERM and SIGINT are taken before the JVM starts shutting down: otherwise H2's own shutdown hook may
+     * close the database while the job still has to record that it stopped. The job is stopped first, then
+     * the JVM exits normally.
+     */
+    private void onTerminationSignal() {
+        try {
+            for (String name : new String[] {"TERM", "INT"}) {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                    log.info("SIG{} received: stopping", name);
+                    new Thread(() -> {
+                        shutdown();
+                        System.exit(0);
+                    }, "graceful-stop").start();
+                });
+            }
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+            log.warn("cannot intercept termination signals here ({}); relying on the shutdown hook", e.toString());
+        }
+    }
+
     @PreDestroy
-    void shutdown() {
-        if (scheduler == null) {
+    synchronized void shutdown() {
+        if (scheduler == null || stopped.getCount() == 0) {
             return;
         }
         if (runner.stopRunning()) {

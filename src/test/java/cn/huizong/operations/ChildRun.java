@@ -15,10 +15,11 @@ final class ChildRun {
 
     private final Process process;
     private final List<String> lines = new ArrayList<>();
+    private final Thread reader;
 
     private ChildRun(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
+        this.reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
@@ -68,11 +69,17 @@ final class ChildRun {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** SIGTERM, as systemd or a clerk's Ctrl+C sends it. */
+    void terminate() {
+        process.destroy();
+    }
+
     int exitCode(long timeoutSeconds) throws InterruptedException {
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("child run did not finish in " + timeoutSeconds + " s:\n" + output());
         }
+        reader.join(10_000); // the last lines may still be in the pipe
         return process.exitValue();
     }
 

@@ -89,6 +89,30 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void sigtermStopsServeCleanlyAndTheNextRunResumes() throws Exception {
+        String db = "jdbc:h2:file:" + work.resolve("db-term/h");
+        Path output = work.resolve("out-term");
+        ChildRun serve = ChildRun.start("serve", "--input", inbox.toString(), "--output", output.toString(), "--db", db);
+        assertThat(serve.awaitLine(nth("DEBUG FileContentWriter - read ", 20), 180_000)).as(serve.output()).isTrue();
+        serve.terminate();
+        assertThat(serve.exitCode(90)).as(serve.output()).isZero();
+        // the job recorded that it stopped (a killed one stays STARTED)
+        try (Connection c = DriverManager.getConnection(db + ";AUTO_SERVER=TRUE", "sa", "");
+                ResultSet rs = c.createStatement().executeQuery("SELECT status FROM BATCH_JOB_EXECUTION")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("STOPPED");
+        }
+
+        ChildRun rerun = ChildRun.start("consolidate", "--input", inbox.toString(), "--output", output.toString(), "--db", db);
+        assertThat(rerun.exitCode(180)).as(rerun.output()).isZero();
+        assertThat(rerun.output()).contains("restarting run").doesNotContain("recovering run");
+        for (String feed : FEEDS) {
+            assertThat(Files.readString(output.resolve("latest/csv").resolve(feed))).as(feed)
+                    .isEqualTo(Files.readString(reference.resolve("latest/csv").resolve(feed)));
+        }
+    }
+
+    @Test
     void twoRunsAtOnceGiveOneResultAndOneRefusal() throws Exception {
         String db = "jdbc:h2:file:" + work.resolve("db-race/h");
         Path output = work.resolve("out-race");
