@@ -3,6 +3,7 @@ package cn.huizong.operations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -135,9 +136,15 @@ public class ConsolidationJobConfiguration {
         return new StepBuilder("publishOutputsStep", jobRepository).listener(STEP_LOGGER).tasklet((contribution, chunk) -> {
             RunContext ctx = runContext.getObject();
             Path folder = ctx.runFolder();
-            RunPublisher.deleteTree(folder); // a restarted publish starts from an empty run folder
-            Files.createDirectories(folder);
-            new CsvExporter(jdbc, ctx.campaign()).export(ctx.runId(), folder.resolve("csv"));
+            // A run folder only ever appears complete (written aside, then renamed), so a publish restarted
+            // after a crash finds it either absent or whole, and latest never points at half a run.
+            if (!Files.isDirectory(folder)) {
+                Path draft = folder.resolveSibling(".draft-" + ctx.runId());
+                RunPublisher.deleteTree(draft);
+                Files.createDirectories(draft);
+                new CsvExporter(jdbc, ctx.campaign()).export(ctx.runId(), draft.resolve("csv"));
+                Files.move(draft, folder, StandardCopyOption.ATOMIC_MOVE);
+            }
             RunPublisher.publish(ctx.outputDir(), ctx.runId());
             jdbc.update("UPDATE hz_run SET finished_at = ?, status = 'COMPLETED', published = TRUE, "
                     + "files_read = (SELECT COUNT(*) FROM hz_content WHERE read_by_run = ?), "
