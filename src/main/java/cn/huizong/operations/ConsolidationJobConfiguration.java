@@ -29,6 +29,7 @@ import cn.huizong.intake.ManifestStore;
 import cn.huizong.merge.Resolver;
 import cn.huizong.reading.ReadLimits;
 import cn.huizong.reporting.CsvExporter;
+import cn.huizong.reporting.Reports;
 import cn.huizong.reporting.RunPublisher;
 
 /**
@@ -129,6 +130,7 @@ public class ConsolidationJobConfiguration {
             RunPublisher.deleteTree(folder); // a restarted publish starts from an empty run folder
             Files.createDirectories(folder);
             new CsvExporter(jdbc, ctx.campaign()).export(ctx.runId(), folder.resolve("csv"));
+            new Reports(jdbc, ctx.campaign(), ctx.inputDir(), ctx.limits()).write(ctx.runId(), folder);
             RunPublisher.publish(ctx.outputDir(), ctx.runId());
             jdbc.update("UPDATE hz_run SET finished_at = ?, status = 'COMPLETED', published = TRUE WHERE run_id = ?",
                     Timestamp.from(Instant.now()), ctx.runId());
