@@ -103,7 +103,7 @@ public final class ProvincialWorkbook {
                 cols.add(new SheetTable.Column(display(c.title()), width(c)));
             }
         }
-        cols.add(new SheetTable.Column(campaign.unitLabels().size() > 1 ? campaign.unitLabels().get(1) : "推荐单位", 16));
+        cols.add(new SheetTable.Column("推荐单位", 16));
         SheetTable table = new SheetTable(wb, style, SHEETS.get(1), cols, footer);
         table.begin(bare(t.title()) + "（全省汇总，按单位类型排列）");
         long[] n = {0};

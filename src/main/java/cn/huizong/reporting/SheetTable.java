@@ -34,7 +34,6 @@ final class SheetTable {
     private int part = 1;
     private int next;
     private int headerRow = -1;
-    private long rows;
 
     SheetTable(SXSSFWorkbook wb, TableStyle style, String name, List<Column> columns, String footer) {
         this(wb, style, name, columns, footer, EXCEL_MAX_ROWS);
@@ -60,11 +59,7 @@ final class SheetTable {
         return s;
     }
 
-    SXSSFSheet sheet() {
-        return sheet;
-    }
-
-    int lastColumn() {
+    private int lastColumn() {
         return columns.size() - 1;
     }
 
@@ -87,23 +82,6 @@ final class SheetTable {
         }
         row.setHeightInPoints(Math.max(minHeight, TableStyle.heightFor(new Object[] {text}, new int[] {total})));
         next++;
-    }
-
-    /** A row of cells above the table (the totals of 报送情况), in the body style; returns its index. */
-    int gridRow(CellStyle cellStyle, Object... values) {
-        Row row = sheet.createRow(next);
-        for (int c = 0; c < values.length; c++) {
-            write(row.createCell(c), values[c], cellStyle);
-        }
-        int[] w = new int[values.length];
-        for (int c = 0; c < values.length; c++) {
-            w[c] = sheet.getColumnWidth(c) / 256;
-        }
-        float h = TableStyle.heightFor(values, w);
-        if (h > TableStyle.LINE_POINTS + 2) {
-            row.setHeightInPoints(h);
-        }
-        return next++;
     }
 
     void skipRow() {
@@ -157,15 +135,6 @@ final class SheetTable {
         if (h > TableStyle.LINE_POINTS + 2) {
             row.setHeightInPoints(h);
         }
-        rows++;
-    }
-
-    long rows() {
-        return rows;
-    }
-
-    int headerRow() {
-        return headerRow;
     }
 
     void finish() {
