@@ -32,6 +32,7 @@ import cn.huizong.intake.ManifestStore;
 import cn.huizong.merge.Resolver;
 import cn.huizong.reading.ReadLimits;
 import cn.huizong.reporting.CsvExporter;
+import cn.huizong.reporting.Reports;
 import cn.huizong.reporting.RunPublisher;
 
 /**
@@ -143,6 +144,7 @@ public class ConsolidationJobConfiguration {
                 RunPublisher.deleteTree(draft);
                 Files.createDirectories(draft);
                 new CsvExporter(jdbc, ctx.campaign()).export(ctx.runId(), draft.resolve("csv"));
+                new Reports(jdbc, ctx.campaign(), ctx.inputDir(), ctx.limits()).write(ctx.runId(), draft);
                 Files.move(draft, folder, StandardCopyOption.ATOMIC_MOVE);
             }
             RunPublisher.publish(ctx.outputDir(), ctx.runId());

@@ -1,0 +1,223 @@
+package cn.huizong.reporting;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.poi.EmptyFileException;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.huizong.intake.Archives;
+import cn.huizong.intake.InboxScanner;
+import cn.huizong.reading.CsvReader;
+import cn.huizong.reading.MergedRegions;
+import cn.huizong.reading.ReadFailure;
+import cn.huizong.reading.ReadLimits;
+import cn.huizong.reading.RowHandler;
+import cn.huizong.reading.SheetRow;
+
+/**
+ * 反馈/&lt;unit&gt;/&lt;file&gt;: a copy of each problem file with its problem cells filled light red and carrying the
+ * message as a cell comment, so a unit fixes its own table instead of hunting for “C9”. The original is read
+ * from the inbox (or its archive) into memory and never opened for writing; xlsx stays xlsx, xls stays xls, a
+ * CSV becomes an xlsx. Files whose problems concern the file as a whole (unreadable, unknown unit …) get no
+ * copy: the letter explains them.
+ */
+public final class MarkedCopies {
+
+    /**
+     * POI's usermodel holds a whole workbook in memory (about 1 KB a cell): beyond these a copy could take the
+     * run's heap, so big files get the list of problems only. Real submissions are far smaller.
+     */
+    static final long MAX_BYTES = 5L * 1024 * 1024;
+    static final int MAX_ROWS = 10_000;
+
+    private static final Logger log = LoggerFactory.getLogger(MarkedCopies.class);
+
+    /** What became of one problem file: the copy (path under 反馈/), or why there is none. */
+    public record Outcome(int fileNo, String copy, String reason, int cellsMarked) {
+    }
+
+    private final ReportData data;
+    private final Path inputDir;
+    private final ReadLimits limits;
+
+    MarkedCopies(ReportData data, Path inputDir, ReadLimits limits) {
+        this.data = data;
+        this.inputDir = inputDir;
+        this.limits = limits;
+    }
+
+    /** @return outcomes by file number, for every file that has issues on its rows */
+    Map<Integer, Outcome> write(String runId, Path feedbackDir, Map<Integer, ReportData.FileRow> files) {
+        Map<Integer, Outcome> outcomes = new LinkedHashMap<>();
+        Map<String, Set<String>> namesByFolder = new HashMap<>();
+        // issues arrive grouped by file: each file is copied as soon as its last issue is read
+        List<ReportData.IssueRow> pending = new ArrayList<>();
+        int[] current = {-1};
+        boolean[] skipping = {false};
+        Runnable flush = () -> {
+            if (current[0] >= 0) {
+                ReportData.FileRow f = files.get(current[0]);
+                outcomes.put(f.fileNo(), copy(f, pending, feedbackDir, namesByFolder));
+            }
+            pending.clear();
+        };
+        data.cellIssues(runId, issue -> {
+            if (issue.fileNo() != current[0]) {
+                flush.run();
+                current[0] = issue.fileNo();
+                skipping[0] = tooLarge(files.get(issue.fileNo())) != null;
+            }
+            if (!skipping[0]) {
+                pending.add(issue);
+            }
+        });
+        flush.run();
+        long copies = outcomes.values().stream().filter(o -> o.copy() != null).count();
+        log.info("wrote {} marked copies of {} problem files", copies, outcomes.size());
+        return outcomes;
+    }
+
+    private Outcome copy(ReportData.FileRow f, List<ReportData.IssueRow> issues, Path feedbackDir,
+            Map<String, Set<String>> namesByFolder) {
+        String big = tooLarge(f);
+        if (big != null) {
+            return new Outcome(f.fileNo(), null, big, 0);
+        }
+        byte[] bytes;
+        try {
+            bytes = read(f);
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot read {} again for its marked copy: {}", f.path(), e.toString());
+            return new Outcome(f.fileNo(), null, "原文件已无法读取，未生成标注副本", 0);
+        }
+        if (f.sha256() != null && !f.sha256().isEmpty() && !InboxScanner.sha256(bytes).equals(f.sha256())) {
+            return new Outcome(f.fileNo(), null, "原文件在汇总后被改动，未生成标注副本", 0);
+        }
+        String original = FileNames.lastSegment(f.isMember() ? f.memberName() : f.path());
+        try (Workbook wb = open(bytes, f, issues)) {
+            if (wb == null) {
+                return new Outcome(f.fileNo(), null, "文件无法打开，未生成标注副本", 0);
+            }
+            int marked = CellMarker.mark(wb, issues);
+            String ext = extension(wb, original);
+            String folder = FileNames.safe(f.unit() == null ? FeedbackWorkbooks.NO_UNIT : f.unit());
+            String name = unique(FileNames.safe(FileNames.withExtension(original, ext)),
+                    namesByFolder.computeIfAbsent(folder, k -> new HashSet<>()));
+            Path dir = feedbackDir.resolve(folder);
+            Files.createDirectories(dir);
+            try (OutputStream out = Files.newOutputStream(dir.resolve(name), StandardOpenOption.CREATE_NEW)) {
+                wb.write(out);
+            }
+            return new Outcome(f.fileNo(), folder + "/" + name, null, marked);
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // a file the checker could read may still trip the usermodel: it costs this copy only
+            log.warn("no marked copy of {}: {}", f.path(), e.toString());
+            return new Outcome(f.fileNo(), null, "文件无法打开，未生成标注副本", 0);
+        }
+    }
+
+    private static String tooLarge(ReportData.FileRow f) {
+        if (f == null) {
+            return "文件信息缺失，未生成标注副本";
+        }
+        if (f.sizeBytes() > MAX_BYTES || f.rowsRead() > MAX_ROWS) {
+            return "文件较大（" + f.rowsRead() + " 行），未生成标注副本，请按问题清单逐条修改";
+        }
+        return null;
+    }
+
+    private byte[] read(ReportData.FileRow f) throws IOException {
+        if (f.isMember()) {
+            return Archives.readMember(inputDir.resolve(f.archiveDiskPath()), f.memberName(),
+                    limits.maxArchiveMemberBytes());
+        }
+        return Files.readAllBytes(inputDir.resolve(f.diskPath()));
+    }
+
+    /** The workbook to mark, from the bytes' real format (not the name's); null when it is no workbook. */
+    private Workbook open(byte[] bytes, ReportData.FileRow f, List<ReportData.IssueRow> issues) throws IOException {
+        FileMagic magic;
+        try {
+            magic = FileMagic.valueOf(bytes);
+        } catch (EmptyFileException e) {
+            return null;
+        }
+        return switch (magic) {
+            case OOXML -> new XSSFWorkbook(new ByteArrayInputStream(bytes));
+            case OLE2 -> new HSSFWorkbook(new ByteArrayInputStream(bytes));
+            default -> "CSV".equals(f.kind()) ? fromCsv(bytes, issues.isEmpty() ? "Sheet1" : issues.get(0).sheet())
+                    : null;
+        };
+    }
+
+    /** A CSV's rows as text cells of a new xlsx, at the same row and column numbers the issues name. */
+    private Workbook fromCsv(byte[] bytes, String sheetName) throws IOException {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet(
+                org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(sheetName == null ? "Sheet1" : sheetName));
+        int[] widest = new int[1];
+        try {
+            new CsvReader(limits).read(() -> new ByteArrayInputStream(bytes), sheet.getSheetName(), new RowHandler() {
+                @Override
+                public void startSheet(String name, int index, MergedRegions merged) {
+                }
+
+                @Override
+                public boolean row(SheetRow row) {
+                    org.apache.poi.ss.usermodel.Row r = sheet.createRow(row.rowNumber() - 1);
+                    for (cn.huizong.reading.Cell c : row.cells()) {
+                        r.createCell(c.column()).setCellValue(c.text()); // text, even "=…"
+                        widest[0] = Math.max(widest[0], c.column() + 1);
+                    }
+                    return true;
+                }
+
+                @Override
+                public void endSheet() {
+                }
+            });
+        } catch (ReadFailure e) {
+            wb.close();
+            throw new IOException(e.getMessage(), e);
+        }
+        for (int c = 0; c < widest[0]; c++) {
+            sheet.setColumnWidth(c, 20 * 256);
+        }
+        return wb;
+    }
+
+    /** xlsx stays xlsx (or xlsm …), xls stays xls, whatever the name claimed; a CSV becomes xlsx. */
+    private static String extension(Workbook wb, String original) {
+        String ext = FileNames.extension(original);
+        if (wb instanceof HSSFWorkbook) {
+            return ext.equals("xls") || ext.equals("xlt") ? ext : "xls";
+        }
+        return Set.of("xlsx", "xlsm", "xltx", "xltm").contains(ext) ? ext : "xlsx";
+    }
+
+    private static String unique(String name, Set<String> used) {
+        String candidate = name;
+        for (int n = 2; !used.add(candidate.toLowerCase(Locale.ROOT)); n++) {
+            candidate = FileNames.stem(name) + "（" + n + "）." + FileNames.extension(name);
+        }
+        return candidate;
+    }
+}

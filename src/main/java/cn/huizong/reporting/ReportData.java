@@ -1,0 +1,259 @@
+package cn.huizong.reporting;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.huizong.campaign.ColumnSpec;
+import cn.huizong.campaign.TemplateSpec;
+import cn.huizong.validation.ContentStore;
+
+/**
+ * What the reports read, and only from the run's master tables (hz_file, hz_record, hz_issue, hz_quota,
+ * hz_completeness, hz_unit): no report re-reads the inbox for its data. Large results are streamed to a
+ * callback with a fetch size, so a million rows never sit in memory (PostgreSQL would otherwise load them
+ * all).
+ */
+final class ReportData {
+
+    /** One accepted record of a template: its unit, the unit's registry type and city, values in column order. */
+    record RecordRow(String unit, String unitType, String city, List<String> values) {
+    }
+
+    record QuotaRow(String unit, String unitType, Integer quota, int valid, int accepted, int overQuota,
+            List<String> leftOut) {
+    }
+
+    /** A registry unit's completeness; statuses by template id (submitted, late, missing, none, not_required). */
+    record RosterRow(int position, String unit, String unitType, String city, Map<String, String> statuses,
+            int filesSent, int filesRejected) {
+    }
+
+    /** A file of the run's manifest with its outcome; archiveDiskPath is set for archive members. */
+    record FileRow(int fileNo, String path, String diskPath, String memberName, String archiveDiskPath, String kind,
+            String template, String status, String unit, Instant receivedAt, boolean late, long sizeBytes,
+            String sha256, int rowsRead) {
+
+        boolean isMember() {
+            return memberName != null;
+        }
+    }
+
+    /** An issue as in issues.csv; row and column are null at file level, column null for a whole row. */
+    record IssueRow(int fileNo, String file, String unit, String sheet, Integer row, String column, String severity,
+            String code, String message, Integer rowNo) {
+
+        boolean isCell() {
+            return row != null && rowNo != null;
+        }
+
+        /** Where, as a clerk writes it: C9, 第11行, or 整个文件. */
+        String place() {
+            if (row == null) {
+                return "整个文件";
+            }
+            return column == null ? "第" + row + "行" : column + row;
+        }
+    }
+
+    /** Row counts of one unit and template by final status (accepted, rejected, duplicate, over_quota, superseded). */
+    record RowCounts(Map<String, Integer> byStatus) {
+        int get(String status) {
+            return byStatus.getOrDefault(status, 0);
+        }
+    }
+
+    private static final String ISSUE_ORDER = "f.file_no, CASE WHEN i.row_no IS NULL THEN 0 ELSE 1 END, i.row_no, "
+            + "i.excel_row, i.col, i.code, i.issue_no";
+    private static final String ISSUE_COLUMNS = "SELECT i.file_no, f.path, i.unit, i.sheet, i.excel_row, i.col, "
+            + "i.severity, i.code, i.message, i.row_no FROM hz_issue i "
+            + "JOIN hz_file f ON f.run_id = i.run_id AND f.file_no = i.file_no ";
+
+    private final JdbcTemplate jdbc;
+
+    ReportData(JdbcTemplate jdbc) {
+        // a template of our own: the fetch size makes PostgreSQL stream inside the step's transaction
+        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc.setFetchSize(1000);
+    }
+
+    /** Accepted records of a template, grouped by city (cities in registry order), then unit, file and row. */
+    void recordsByCity(String runId, TemplateSpec t, Consumer<RecordRow> out) {
+        records(runId, t, "LEFT JOIN (SELECT city, MIN(position) AS pos FROM hz_unit WHERE run_id = ? GROUP BY city) "
+                + "c ON c.city = u.city ", "c.pos, u.position, f.path, rec.row_no", out);
+    }
+
+    /** Accepted records sorted by unit type (dfc, undergrad, vocational, city), then unit, then 序号 order. */
+    void recordsByType(String runId, TemplateSpec t, Consumer<RecordRow> out) {
+        records(runId, t, "", TYPE_ORDER + ", u.position, rec.quota_rank, rec.file_no, rec.row_no", out);
+    }
+
+    static final String TYPE_ORDER = "CASE u.unit_type WHEN 'dfc' THEN 0 WHEN 'undergrad' THEN 1 "
+            + "WHEN 'vocational' THEN 2 ELSE 3 END";
+
+    private void records(String runId, TemplateSpec t, String join, String order, Consumer<RecordRow> out) {
+        List<Object> args = new ArrayList<>();
+        if (!join.isEmpty()) {
+            args.add(runId);
+        }
+        args.add(runId);
+        args.add(t.id());
+        int n = t.columns().size();
+        jdbc.query("SELECT rec.unit, u.unit_type, u.city, r.vals FROM hz_record rec "
+                + "JOIN hz_row r ON r.content_key = rec.content_key AND r.row_no = rec.row_no "
+                + "JOIN hz_file f ON f.run_id = rec.run_id AND f.file_no = rec.file_no "
+                + "LEFT JOIN hz_unit u ON u.run_id = rec.run_id AND u.name = rec.unit " + join
+                + "WHERE rec.run_id = ? AND rec.template = ? AND rec.status = 'accepted' ORDER BY " + order,
+                rs -> {
+                    out.accept(new RecordRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                            ContentStore.decode(rs.getString(4), n)));
+                }, args.toArray());
+    }
+
+    /** Units that sent cases, by unit type then registry order, with the names of their over-quota cases. */
+    List<QuotaRow> quota(String runId, TemplateSpec cases) {
+        int nameCol = nameColumn(cases);
+        Map<String, List<String>> leftOut = new HashMap<>();
+        jdbc.query("SELECT rec.unit, r.vals, rec.quota_rank FROM hz_record rec "
+                + "JOIN hz_row r ON r.content_key = rec.content_key AND r.row_no = rec.row_no "
+                + "WHERE rec.run_id = ? AND rec.template = ? AND rec.status = 'over_quota' "
+                + "ORDER BY rec.unit, rec.quota_rank", rs -> {
+                    String name = ContentStore.decode(rs.getString(2), cases.columns().size()).get(nameCol);
+                    leftOut.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(name + "（第" + rs.getInt(3) + "项）");
+                }, runId, cases.id());
+        return jdbc.query("SELECT q.unit, q.unit_type, q.quota, q.valid_cases, q.accepted, q.over_quota FROM hz_quota q "
+                + "JOIN hz_unit u ON u.run_id = q.run_id AND u.name = q.unit WHERE q.run_id = ? ORDER BY "
+                + TYPE_ORDER + ", u.position",
+                (rs, i) -> new QuotaRow(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getInt(4),
+                        rs.getInt(5), rs.getInt(6), leftOut.getOrDefault(rs.getString(1), List.of())),
+                runId);
+    }
+
+    /** The column that names a record (案例名称): the one checked across units, else the first required one. */
+    static int nameColumn(TemplateSpec t) {
+        for (int i = 0; i < t.columns().size(); i++) {
+            if (t.columns().get(i).crossUnitDuplicate()) {
+                return i;
+            }
+        }
+        for (int i = 0; i < t.columns().size(); i++) {
+            ColumnSpec c = t.columns().get(i);
+            if (c.required() && !c.sequence()) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    List<RosterRow> roster(String runId, List<TemplateSpec> templates) {
+        return jdbc.query("SELECT position, unit, unit_type, city, pairing, cases, files_sent, files_rejected "
+                + "FROM hz_completeness WHERE run_id = ? ORDER BY position", (rs, i) -> {
+                    // hz_completeness keeps the first two templates' statuses in fixed columns
+                    Map<String, String> statuses = new LinkedHashMap<>();
+                    for (int t = 0; t < templates.size() && t < 2; t++) {
+                        statuses.put(templates.get(t).id(), rs.getString(5 + t));
+                    }
+                    return new RosterRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), statuses,
+                            rs.getInt(7), rs.getInt(8));
+                }, runId);
+    }
+
+    /** Every file and archive member of the run, in manifest order. */
+    List<FileRow> files(String runId) {
+        return jdbc.query("SELECT f.file_no, f.path, f.disk_path, f.member_name, a.disk_path, f.kind, f.template, "
+                + "f.status, f.unit, f.received_at, f.late, f.size_bytes, f.sha256, f.rows_read FROM hz_file f "
+                + "LEFT JOIN hz_file a ON a.run_id = f.run_id AND a.file_no = f.archive_no "
+                + "WHERE f.run_id = ? ORDER BY f.file_no", (rs, i) -> file(rs), runId);
+    }
+
+    private static FileRow file(ResultSet rs) throws SQLException {
+        Timestamp received = rs.getTimestamp(10);
+        return new FileRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                received == null ? Instant.EPOCH : received.toInstant(), rs.getBoolean(11), rs.getLong(12),
+                rs.getString(13), rs.getInt(14));
+    }
+
+    /** Every issue in issues.csv order. */
+    void issues(String runId, Consumer<IssueRow> out) {
+        jdbc.query(ISSUE_COLUMNS + "WHERE i.run_id = ? ORDER BY " + ISSUE_ORDER, rs -> {
+            out.accept(issue(rs));
+        }, runId);
+    }
+
+    /** Every issue grouped by unit (units without a name last), each unit's in issues.csv order. */
+    void issuesByUnit(String runId, Consumer<IssueRow> out) {
+        jdbc.query(ISSUE_COLUMNS + "WHERE i.run_id = ? ORDER BY CASE WHEN i.unit IS NULL THEN 1 ELSE 0 END, i.unit, "
+                + ISSUE_ORDER, rs -> {
+                    out.accept(issue(rs));
+                }, runId);
+    }
+
+    /** Issues that sit on a row of a sheet (not the file as a whole), by file, row and column. */
+    void cellIssues(String runId, Consumer<IssueRow> out) {
+        jdbc.query(ISSUE_COLUMNS + "WHERE i.run_id = ? AND i.excel_row IS NOT NULL AND i.row_no IS NOT NULL "
+                + "ORDER BY f.file_no, i.sheet, i.excel_row, i.col, i.issue_no", rs -> {
+                    out.accept(issue(rs));
+                }, runId);
+    }
+
+    private static IssueRow issue(ResultSet rs) throws SQLException {
+        return new IssueRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                (Integer) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                (Integer) rs.getObject(10));
+    }
+
+    /** Issue counts by unit ("" for none), then template of the file ("" for none), then severity. */
+    Map<String, Map<String, Map<String, Integer>>> issueCounts(String runId) {
+        Map<String, Map<String, Map<String, Integer>>> out = new LinkedHashMap<>();
+        jdbc.query("SELECT i.unit, f.template, i.severity, COUNT(*) FROM hz_issue i "
+                + "JOIN hz_file f ON f.run_id = i.run_id AND f.file_no = i.file_no WHERE i.run_id = ? "
+                + "GROUP BY i.unit, f.template, i.severity", rs -> {
+                    out.computeIfAbsent(rs.getString(1) == null ? "" : rs.getString(1), k -> new HashMap<>())
+                            .computeIfAbsent(rs.getString(2) == null ? "" : rs.getString(2), k -> new HashMap<>())
+                            .merge(rs.getString(3), rs.getInt(4), Integer::sum);
+                }, runId);
+        return out;
+    }
+
+    /** Issues about a file as a whole (unreadable, unknown unit, late …), by unit ("" for none). */
+    Map<String, List<IssueRow>> fileIssues(String runId) {
+        Map<String, List<IssueRow>> out = new HashMap<>();
+        jdbc.query(ISSUE_COLUMNS + "WHERE i.run_id = ? AND (i.excel_row IS NULL OR i.row_no IS NULL) ORDER BY "
+                + ISSUE_ORDER, rs -> {
+                    IssueRow i = issue(rs);
+                    out.computeIfAbsent(i.unit() == null ? "" : i.unit(), k -> new ArrayList<>()).add(i);
+                }, runId);
+        return out;
+    }
+
+    /** Row counts by unit and template, over the files whose rows were judged (not copies, not replaced files). */
+    Map<String, Map<String, RowCounts>> rowCounts(String runId) {
+        Map<String, Map<String, RowCounts>> out = new HashMap<>();
+        jdbc.query("SELECT rec.unit, rec.template, rec.status, COUNT(*) FROM hz_record rec "
+                + "JOIN hz_file f ON f.run_id = rec.run_id AND f.file_no = rec.file_no "
+                + "WHERE rec.run_id = ? AND rec.unit IS NOT NULL AND f.status IN ('accepted', 'rejected') "
+                + "GROUP BY rec.unit, rec.template, rec.status", rs -> {
+                    out.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .computeIfAbsent(rs.getString(2), k -> new RowCounts(new HashMap<>()))
+                            .byStatus().put(rs.getString(3), rs.getInt(4));
+                }, runId);
+        return out;
+    }
+
+    /** When the run started: the time the reports speak of (截至…). */
+    Instant runStartedAt(String runId) {
+        List<Timestamp> t = jdbc.queryForList("SELECT started_at FROM hz_run WHERE run_id = ?", Timestamp.class, runId);
+        return t.isEmpty() || t.get(0) == null ? Instant.now() : t.get(0).toInstant();
+    }
+}
