@@ -1,0 +1,36 @@
+package cn.huizong.reading;
+
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+
+/**
+ * POI's own defences, set explicitly from the read limits rather than left to library defaults. They are
+ * static in POI, so every reader of the JVM shares them; setting them is idempotent.
+ */
+public final class PoiGuards {
+
+    /** Parts of one xlsx package: POI's default; real workbooks have tens, fuzzed ones thousands. */
+    static final long MAX_PACKAGE_PARTS = 1_000;
+
+    private PoiGuards() {
+    }
+
+    public static void apply(ReadLimits limits) {
+        // zip-bomb guard: an xlsx part inflating more than 1/ratio times its compressed size is refused
+        ZipSecureFile.setMinInflateRatio(limits.minInflateRatio());
+        // no single part (sheet XML, shared strings) may inflate past this, whatever its ratio
+        ZipSecureFile.setMaxEntrySize(limits.maxInflatedBytes());
+        ZipSecureFile.setMaxFileCount(MAX_PACKAGE_PARTS);
+        // XML parsing goes through POI's XMLHelper everywhere: no DTDs, no external entities (XXE, billion laughs)
+    }
+
+    /** True when POI refused a file with one of the guards above. */
+    static boolean isZipBomb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("Zip bomb detected") || m.contains("more internal file entries than expected")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
