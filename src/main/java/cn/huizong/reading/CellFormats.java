@@ -22,7 +22,9 @@ public final class CellFormats {
                 || (formatIndex >= 27 && formatIndex <= 36) || (formatIndex >= 50 && formatIndex <= 58)) {
             return true;
         }
-        if (formatString == null || formatString.isBlank() || formatString.startsWith("reserved")) {
+        // Excel format codes are at most 255 characters; a longer one is not worth a regular expression
+        if (formatString == null || formatString.isBlank() || formatString.startsWith("reserved")
+                || formatString.length() > 255) {
             return false;
         }
         // Literal text such as "年" in yyyy"年"m"月"d"日" would otherwise hide the date parts.

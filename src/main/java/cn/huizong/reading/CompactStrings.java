@@ -28,8 +28,13 @@ final class CompactStrings {
     private int[] start = new int[1024];
     private int[] length = new int[1024];
     private int size;
+    private long chars;
 
-    static CompactStrings parse(InputStream in, long maxStrings) throws IOException, SAXException {
+    /**
+     * @param maxStrings entries of the table (a workbook cannot use more strings than it has cells)
+     * @param maxChars   characters of all entries together, and so of any one of them
+     */
+    static CompactStrings parse(InputStream in, long maxStrings, long maxChars) throws IOException, SAXException {
         CompactStrings table = new CompactStrings();
         XMLReader reader;
         try {
@@ -58,9 +63,10 @@ final class CompactStrings {
                 switch (localName) {
                     case "si" -> {
                         if (table.size >= maxStrings) {
-                            throw new SAXException(new LimitExceeded("shared strings > " + maxStrings));
+                            throw new SAXException(new LimitExceeded("共享字符串超过 " + maxStrings + " 条"));
                         }
                         table.add(current);
+                        table.chars += current.length();
                     }
                     case "t" -> inText = false;
                     case "rPh" -> phoneticDepth--;
@@ -70,9 +76,12 @@ final class CompactStrings {
             }
 
             @Override
-            public void characters(char[] ch, int s, int len) {
+            public void characters(char[] ch, int s, int len) throws SAXException {
                 if (inText) {
                     current.append(ch, s, len);
+                    if (table.chars + current.length() > maxChars) {
+                        throw new SAXException(new LimitExceeded("共享字符串超过 " + maxChars + " 个字符"));
+                    }
                 }
             }
         });

@@ -39,11 +39,13 @@ public final class CsvReader {
             Charset charset = detect(source);
             char delimiter = delimiter(source, charset);
             CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(false).get();
-            try (Reader reader = skipBom(new InputStreamReader(new BufferedInputStream(source.get()), charset));
-                    CSVParser parser = format.parse(reader)) {
+            RecordBudget budget = new RecordBudget(
+                    skipBom(new InputStreamReader(new BufferedInputStream(source.get()), charset)), limits.maxTextChars());
+            try (Reader reader = budget; CSVParser parser = format.parse(reader)) {
                 handler.startSheet(sheetName, 0, MergedRegions.NONE);
                 long cells = 0;
                 for (CSVRecord r : parser) {
+                    budget.next();
                     int rowNumber = (int) r.getRecordNumber();
                     if (rowNumber > limits.maxRowsPerSheet() || r.size() > limits.maxColumns()) {
                         throw new ReadFailure("FILE_TOO_LARGE", "行数或列数超过上限", sheetName, rowNumber, null);
@@ -68,7 +70,12 @@ public final class CsvReader {
         } catch (ReadFailure e) {
             throw e;
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            throw new ReadFailure("UNREADABLE_FILE", "CSV 格式错误：" + XlsxReader.describe(e), e);
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof RecordTooLong) {
+                    throw new ReadFailure("FILE_TOO_LARGE", "一行内容超过 " + limits.maxTextChars() + " 个字符（可能缺少配对的引号）", e);
+                }
+            }
+            throw new ReadFailure("UNREADABLE_FILE", "CSV 格式错误：引号不配对或内容不完整", e);
         }
     }
 
@@ -120,6 +127,51 @@ public final class CsvReader {
                 return '\t';
             }
             return semis > commas ? ';' : ',';
+        }
+    }
+
+    /**
+     * Counts the characters the parser takes between two records: an unclosed quote would otherwise make it
+     * gather the rest of the file into one field in memory.
+     */
+    private static final class RecordBudget extends java.io.FilterReader {
+        private final long max;
+        private long used;
+
+        RecordBudget(Reader in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        void next() {
+            used = 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            charge(c < 0 ? 0 : 1);
+            return c;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            charge(Math.max(n, 0));
+            return n;
+        }
+
+        private void charge(int n) throws IOException {
+            used += n;
+            if (used > max) {
+                throw new RecordTooLong();
+            }
+        }
+    }
+
+    private static final class RecordTooLong extends IOException {
+        RecordTooLong() {
+            super("CSV record too long");
         }
     }
 

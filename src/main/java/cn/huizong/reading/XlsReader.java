@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.DirectoryNode;
+import org.apache.poi.poifs.filesystem.DocumentEntry;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -33,7 +33,7 @@ public final class XlsReader {
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
             read(fs, handler);
         } catch (IOException | RuntimeException e) {
-            throw classify(e);
+            throw Failures.classify(e, Failures.DAMAGED);
         }
     }
 
@@ -41,21 +41,17 @@ public final class XlsReader {
         try (POIFSFileSystem fs = new POIFSFileSystem(in)) {
             read(fs, handler);
         } catch (IOException | RuntimeException e) {
-            throw classify(e);
+            throw Failures.classify(e, Failures.DAMAGED);
         }
-    }
-
-    static ReadFailure classify(Exception e) {
-        if (e instanceof EncryptedDocumentException) {
-            return new ReadFailure("ENCRYPTED_FILE", XlsxReader.describe(e), e);
-        }
-        if (e instanceof OldExcelFormatException) {
-            return new ReadFailure("UNSUPPORTED_FORMAT", "Excel 5.0/95 旧格式", e);
-        }
-        return new ReadFailure("UNREADABLE_FILE", XlsxReader.describe(e), e);
     }
 
     private void read(POIFSFileSystem fs, RowHandler handler) throws IOException, ReadFailure {
+        long size = workbookStreamSize(fs.getRoot());
+        if (size > limits.maxXlsBytes()) {
+            // HSSF builds the whole workbook in memory, about six times the stream's size
+            throw new ReadFailure("FILE_TOO_LARGE", ".xls 工作簿超过 " + limits.maxXlsBytes() / 1024 / 1024
+                    + " MB，请另存为 .xlsx", null);
+        }
         try (HSSFWorkbook wb = new HSSFWorkbook(fs.getRoot(), true)) {
             boolean date1904 = wb.getInternalWorkbook().isUsing1904DateWindowing();
             long cells = 0;
@@ -83,6 +79,19 @@ public final class XlsReader {
                 handler.endSheet();
             }
         }
+    }
+
+    private static long workbookStreamSize(DirectoryNode root) {
+        for (String name : new String[] {"Workbook", "WORKBOOK", "workbook", "Book", "BOOK"}) {
+            if (root.hasEntryCaseInsensitive(name)) {
+                try {
+                    return root.getEntryCaseInsensitive(name) instanceof DocumentEntry d ? d.getSize() : 0;
+                } catch (java.io.FileNotFoundException e) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
     }
 
     private static Cell toCell(org.apache.poi.ss.usermodel.Cell c, boolean date1904) {

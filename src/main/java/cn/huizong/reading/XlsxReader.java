@@ -3,6 +3,7 @@ package cn.huizong.reading;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,10 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -27,9 +27,13 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Streams the rows of an .xlsx/.xlsm with POI's SAX API and a handler of our own: memory stays flat however
  * many rows the sheet has. Merged ranges sit after the cell data in the sheet XML, so each sheet is scanned
- * once for them before its rows are streamed.
+ * once for them before its rows are streamed. Styles are read with SAX too (not XMLBeans), so no part of the
+ * package is ever held as a document tree; the dimension a sheet claims is ignored, only cells present cost.
  */
 public final class XlsxReader {
+
+    /** Excel allows 64,000 cell styles; more is a broken or hostile file. */
+    static final int MAX_STYLES = 100_000;
 
     private final ReadLimits limits;
 
@@ -41,7 +45,7 @@ public final class XlsxReader {
         try {
             XSSFReader reader = new XSSFReader(pkg);
             CompactStrings strings = sharedStrings(pkg);
-            boolean[] dateStyles = dateStyles(reader.getStylesTable());
+            boolean[] dateStyles = dateStyles(reader);
             boolean date1904 = isDate1904(reader);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             int index = 0;
@@ -52,7 +56,7 @@ public final class XlsxReader {
                 }
                 String name = sheets.getSheetName();
                 PackagePart part = sheets.getSheetPart();
-                MergedRegions merged = mergedRegions(part);
+                MergedRegions merged = mergedRegions(name, part);
                 handler.startSheet(name, index, merged);
                 SheetHandler sh = new SheetHandler(name, strings, dateStyles, date1904, handler, cellBudget);
                 try (InputStream in = part.getInputStream()) {
@@ -72,12 +76,9 @@ public final class XlsxReader {
             if (e.getCause() instanceof CompactStrings.LimitExceeded l) {
                 throw new ReadFailure("FILE_TOO_LARGE", l.getMessage(), e);
             }
-            if (e.getException() instanceof ReadFailure f) {
-                throw f;
-            }
-            throw new ReadFailure("UNREADABLE_FILE", "XML 结构损坏", e);
+            throw Failures.classify(e, "XML 结构损坏");
         } catch (IOException | OpenXML4JException | RuntimeException e) {
-            throw new ReadFailure("UNREADABLE_FILE", describe(e), e);
+            throw Failures.classify(e, Failures.DAMAGED);
         }
     }
 
@@ -92,20 +93,71 @@ public final class XlsxReader {
             return new CompactStrings();
         }
         try (InputStream in = parts.get(0).getInputStream()) {
-            return CompactStrings.parse(in, limits.maxCellsPerFile());
+            return CompactStrings.parse(in, limits.maxCellsPerFile(), limits.maxTextChars());
         }
     }
 
-    private static boolean[] dateStyles(StylesTable styles) {
-        if (styles == null) {
-            return new boolean[0];
+    /** Which cell styles (xf index) show dates: cellXfs numFmtId, resolved against numFmts and built-ins. */
+    private static boolean[] dateStyles(XSSFReader reader) throws IOException, SAXException {
+        InputStream in;
+        try {
+            in = reader.getStylesData();
+        } catch (OpenXML4JException | IOException | RuntimeException e) {
+            return new boolean[0]; // a workbook without styles shows no dates
         }
-        boolean[] out = new boolean[styles.getNumCellStyles()];
+        StylesHandler styles = new StylesHandler();
+        try (in) {
+            parse(in, styles);
+        }
+        boolean[] out = new boolean[styles.count];
         for (int i = 0; i < out.length; i++) {
-            XSSFCellStyle style = styles.getStyleAt(i);
-            out[i] = style != null && CellFormats.isDateFormat(style.getDataFormat(), style.getDataFormatString());
+            int fmt = styles.xfFormats[i];
+            String code = styles.formats.containsKey(fmt) ? styles.formats.get(fmt) : BuiltinFormats.getBuiltinFormat(fmt);
+            out[i] = CellFormats.isDateFormat(fmt, code);
         }
         return out;
+    }
+
+    /** Collects custom number formats and the number format of each cell style (cellXfs, not cellStyleXfs). */
+    private static final class StylesHandler extends DefaultHandler {
+        final Map<Integer, String> formats = new HashMap<>();
+        int[] xfFormats = new int[64];
+        int count;
+        private boolean inCellXfs;
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            switch (localName) {
+                case "numFmt" -> {
+                    String code = atts.getValue("formatCode");
+                    int id = parseInt(atts.getValue("numFmtId"), -1);
+                    if (id >= 0 && code != null && formats.size() < MAX_STYLES) {
+                        formats.put(id, code);
+                    }
+                }
+                case "cellXfs" -> inCellXfs = true;
+                case "xf" -> {
+                    if (inCellXfs) {
+                        if (count >= MAX_STYLES) {
+                            throw new SAXException(new ReadFailure("FILE_TOO_LARGE", "单元格样式超过 " + MAX_STYLES + " 个", null));
+                        }
+                        if (count == xfFormats.length) {
+                            xfFormats = Arrays.copyOf(xfFormats, count * 2);
+                        }
+                        xfFormats[count++] = parseInt(atts.getValue("numFmtId"), 0);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            if ("cellXfs".equals(localName)) {
+                inCellXfs = false;
+            }
+        }
     }
 
     private static boolean isDate1904(XSSFReader reader) throws IOException, OpenXML4JException, SAXException {
@@ -131,15 +183,21 @@ public final class XlsxReader {
         return result[0];
     }
 
-    private static MergedRegions mergedRegions(PackagePart part) throws IOException, SAXException {
+    private MergedRegions mergedRegions(String sheet, PackagePart part) throws IOException, SAXException {
         List<CellRangeAddress> ranges = new ArrayList<>();
+        int max = limits.maxMergedRegions();
         try (InputStream in = part.getInputStream()) {
             parse(in, new DefaultHandler() {
                 @Override
-                public void startElement(String uri, String localName, String qName, Attributes atts) {
+                public void startElement(String uri, String localName, String qName, Attributes atts)
+                        throws SAXException {
                     if ("mergeCell".equals(localName)) {
                         String ref = atts.getValue("ref");
                         if (ref != null && ref.contains(":")) {
+                            if (ranges.size() >= max) {
+                                throw new SAXException(new ReadFailure("FILE_TOO_LARGE",
+                                        "合并单元格超过 " + max + " 处", sheet, 0, null));
+                            }
                             try {
                                 ranges.add(CellRangeAddress.valueOf(ref));
                             } catch (RuntimeException ignored) {
@@ -254,11 +312,17 @@ public final class XlsxReader {
         }
 
         @Override
-        public void characters(char[] ch, int start, int length) {
+        public void characters(char[] ch, int start, int length) throws SAXException {
             if (inValue) {
                 value.append(ch, start, length);
+                if (value.length() > limits.maxTextChars()) {
+                    fail("FILE_TOO_LARGE", "单元格内容超过 " + limits.maxTextChars() + " 个字符");
+                }
             } else if (inInlineText) {
                 inline.append(ch, start, length);
+                if (inline.length() > limits.maxTextChars()) {
+                    fail("FILE_TOO_LARGE", "单元格内容超过 " + limits.maxTextChars() + " 个字符");
+                }
             }
         }
 

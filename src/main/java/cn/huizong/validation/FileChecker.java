@@ -4,25 +4,33 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Enumeration;
+import java.util.Optional;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.poifs.filesystem.DirectoryNode;
+import org.apache.poi.poifs.crypt.Decryptor;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 import cn.huizong.campaign.Campaign;
-import cn.huizong.intake.Archives;
 import cn.huizong.intake.FileKind;
 import cn.huizong.reading.CsvReader;
+import cn.huizong.reading.Failures;
+import cn.huizong.reading.FormatSniffer;
+import cn.huizong.reading.OoxmlPackages;
+import cn.huizong.reading.PoiGuards;
 import cn.huizong.reading.ReadFailure;
 import cn.huizong.reading.ReadLimits;
+import cn.huizong.reading.StopReading;
 import cn.huizong.reading.XlsReader;
 import cn.huizong.reading.XlsxReader;
 import cn.huizong.registry.Registry;
@@ -34,7 +42,7 @@ import cn.huizong.registry.Registry;
  */
 public final class FileChecker {
 
-    /** The bytes of a file: a path on disk, or an archive member held in memory. */
+    /** The bytes of a file: a path on disk (in the evidence store), or an archive member held in memory. */
     public record Source(String name, FileKind kind, Path path, byte[] bytes) {
 
         InputStream open() {
@@ -50,6 +58,10 @@ public final class FileChecker {
                 return in.readNBytes(n);
             }
         }
+
+        SeekableByteChannel channel() throws IOException {
+            return bytes != null ? new SeekableInMemoryByteChannel(bytes) : Files.newByteChannel(path, StandardOpenOption.READ);
+        }
     }
 
     private final Campaign campaign;
@@ -60,6 +72,11 @@ public final class FileChecker {
         this.campaign = campaign;
         this.registry = registry;
         this.limits = limits;
+        PoiGuards.apply(limits);
+    }
+
+    public ReadLimits limits() {
+        return limits;
     }
 
     public ContentResult check(Source source, ContentSink sink) {
@@ -74,31 +91,38 @@ public final class FileChecker {
         } catch (ReadFailure f) {
             return fromFailure(f);
         } catch (SheetProcessor.TimeBudgetExceeded e) {
-            return ContentResult.rejected(IssueCode.FILE_TOO_LARGE,
-                    IssueCode.FILE_TOO_LARGE.message("处理时间超过 " + limits.timePerFile().toSeconds() + " 秒"));
+            return timedOut(limits);
+        } catch (StopReading e) {
+            throw e; // the caller abandoned this file
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // a parser bug on a hostile file must cost this file only, never the run
-            return ContentResult.rejected(IssueCode.UNREADABLE_FILE,
-                    IssueCode.UNREADABLE_FILE.message(e.getClass().getSimpleName()));
+            return fromFailure(Failures.classify(e, Failures.DAMAGED));
         }
     }
 
+    /** The rejection of a file that used up its time budget. */
+    public static ContentResult timedOut(ReadLimits limits) {
+        return ContentResult.rejected(IssueCode.FILE_TOO_LARGE,
+                IssueCode.FILE_TOO_LARGE.message("处理时间超过 " + limits.timePerFile().toSeconds() + " 秒"));
+    }
+
     private ContentResult checkSheet(Source source, ContentSink sink) throws IOException, ReadFailure {
-        byte[] head = source.head(8);
+        byte[] head = source.head(512);
         if (head.length == 0) {
             throw new ReadFailure("UNREADABLE_FILE", "文件为空（0 字节）", null);
         }
         SheetProcessor processor = new SheetProcessor(campaign, sink,
                 System.nanoTime() + limits.timePerFile().toNanos());
-        if (isZip(head)) {
+        Optional<String> foreign = FormatSniffer.foreign(head, source.kind() == FileKind.CSV);
+        if (FormatSniffer.isZip(head)) {
             readOoxml(source, processor);
-        } else if (isOle2(head)) {
+        } else if (FormatSniffer.isOle2(head)) {
             readOle2(source, processor);
+        } else if (foreign.isPresent()) {
+            throw new ReadFailure("UNSUPPORTED_FORMAT", "扩展名是 ." + FileKind.extension(source.name())
+                    + "，内容却是" + foreign.get(), null);
         } else if (source.kind() == FileKind.CSV) {
             new CsvReader(limits).read(source::open, baseName(source.name()), processor);
-        } else if (looksLikeMarkup(source)) {
-            throw new ReadFailure("UNSUPPORTED_FORMAT", "扩展名是 ." + cn.huizong.intake.FileKind.extension(source.name())
-                    + "，内容却是网页(HTML)或 XML，并不是真正的 Excel 文件", null);
         } else {
             throw new ReadFailure("UNREADABLE_FILE", "内容不是 Excel 文件", null);
         }
@@ -120,13 +144,17 @@ public final class FileChecker {
     }
 
     private void readOoxml(Source source, SheetProcessor processor) throws ReadFailure, IOException {
+        // what else a zip can be is decided from its directory alone, before POI inflates anything
+        Optional<String> other = otherZipFormat(source);
+        if (other.isPresent()) {
+            throw new ReadFailure("UNSUPPORTED_FORMAT", other.get(), null);
+        }
         OPCPackage pkg;
         try {
-            pkg = source.bytes() != null ? OPCPackage.open(new ByteArrayInputStream(source.bytes()))
+            pkg = source.bytes() != null ? OoxmlPackages.open(source.bytes())
                     : OPCPackage.open(source.path().toFile(), PackageAccess.READ);
         } catch (Exception e) {
-            String kind = ooxmlKind(source);
-            throw new ReadFailure(kind, kind.equals("UNSUPPORTED_FORMAT") ? "OpenDocument、xlsb 或 Word 文件" : "压缩结构损坏或不完整", e);
+            throw Failures.classify(e, "压缩结构损坏或不完整");
         }
         try {
             if (pkg.getPartsByName(java.util.regex.Pattern.compile("/xl/workbook\\.bin")).size() > 0) {
@@ -138,41 +166,59 @@ public final class FileChecker {
         }
     }
 
-    /** Why a zip is not an OOXML package: ODF, xlsb, docx renamed, or simply damaged. */
-    private String ooxmlKind(Source source) {
-        try (ZipInputStream zin = new ZipInputStream(source.open())) {
-            ZipEntry e;
+    /**
+     * A zip that is not a spreadsheet package: OpenDocument, xlsb, Word, Apple Numbers, or a plain archive
+     * renamed. Reads the central directory only. Empty when it looks like an xlsx or cannot be listed (POI
+     * then reports the damage).
+     */
+    private static Optional<String> otherZipFormat(Source source) {
+        try (SeekableByteChannel ch = source.channel();
+                ZipFile zip = ZipFile.builder().setSeekableByteChannel(ch).get()) {
+            boolean ooxml = false;
             int n = 0;
-            while ((e = zin.getNextEntry()) != null && n++ < 200) {
-                String name = e.getName();
-                if (name.equals("mimetype") || name.equals("content.xml") || name.startsWith("word/")
-                        || name.equals("xl/workbook.bin")) {
-                    return "UNSUPPORTED_FORMAT";
+            for (Enumeration<ZipArchiveEntry> e = zip.getEntries(); e.hasMoreElements() && n++ < 10_000;) {
+                String name = e.nextElement().getName();
+                if (name.equals("mimetype") || name.equals("content.xml")) {
+                    return Optional.of("OpenDocument 表格（.ods），请另存为 .xlsx");
                 }
+                if (name.equals("xl/workbook.bin")) {
+                    return Optional.of("Excel 二进制工作簿（.xlsb）");
+                }
+                if (name.startsWith("word/")) {
+                    return Optional.of("这是 Word 文档，扩展名却是表格");
+                }
+                if (name.startsWith("Index/") || name.equals("Index.zip")) {
+                    return Optional.of("Apple Numbers 表格");
+                }
+                ooxml |= name.equalsIgnoreCase("[Content_Types].xml") || name.startsWith("xl/");
             }
-        } catch (IOException | RuntimeException ignored) {
-            // damaged zip
+            return ooxml ? Optional.empty() : Optional.of("这是 zip 压缩包而不是 Excel 文件");
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
-        return "UNREADABLE_FILE";
     }
 
     private void readOle2(Source source, SheetProcessor processor) throws ReadFailure, IOException {
-        Set<String> entries;
+        byte[] decrypted = null;
         try (POIFSFileSystem fs = source.bytes() != null ? new POIFSFileSystem(new ByteArrayInputStream(source.bytes()))
                 : new POIFSFileSystem(source.path().toFile(), true)) {
-            DirectoryNode root = fs.getRoot();
-            entries = root.getEntryNames();
+            Set<String> entries = fs.getRoot().getEntryNames();
+            if (entries.contains("EncryptionInfo") || entries.contains("EncryptedPackage")) {
+                decrypted = decryptWithDefaultPassword(fs);
+            } else if (entries.contains("WordDocument")) {
+                throw new ReadFailure("UNSUPPORTED_FORMAT", "这是 Word 文档，扩展名却是表格", null);
+            } else if (!fs.getRoot().hasEntryCaseInsensitive("Workbook") && !fs.getRoot().hasEntryCaseInsensitive("Book")) {
+                throw new ReadFailure("UNREADABLE_FILE", "OLE2 文件中没有工作簿", null);
+            }
+        } catch (ReadFailure f) {
+            throw f;
         } catch (IOException | RuntimeException e) {
-            throw new ReadFailure("UNREADABLE_FILE", "文件结构损坏或不完整", e);
+            throw Failures.classify(e, Failures.DAMAGED);
         }
-        if (entries.contains("EncryptionInfo") || entries.contains("EncryptedPackage")) {
-            throw new ReadFailure("ENCRYPTED_FILE", "加密的 Excel 文件", null);
-        }
-        if (entries.contains("WordDocument")) {
-            throw new ReadFailure("UNSUPPORTED_FORMAT", "这是 Word 文档，扩展名却是表格", null);
-        }
-        if (!entries.contains("Workbook") && !entries.contains("WORKBOOK") && !entries.contains("Book")) {
-            throw new ReadFailure("UNREADABLE_FILE", "OLE2 文件中没有工作簿", null);
+        if (decrypted != null) {
+            // the package inside is an xlsx held in memory, read as an archive member would be
+            readOoxml(new Source(source.name(), source.kind(), null, decrypted), processor);
+            return;
         }
         XlsReader reader = new XlsReader(limits);
         if (source.bytes() != null) {
@@ -182,27 +228,38 @@ public final class FileChecker {
         }
     }
 
-    private ContentResult checkArchive(Source source) throws IOException {
-        if (source.path() == null) {
+    /**
+     * An encrypted xlsx opens without a prompt in Excel only under the built-in password "VelvetSweatshop"
+     * (protected, not secret); anything else needs the sender to remove the password.
+     */
+    private byte[] decryptWithDefaultPassword(POIFSFileSystem fs) throws ReadFailure {
+        try {
+            Decryptor d = Decryptor.getInstance(new EncryptionInfo(fs));
+            if (!d.verifyPassword(Decryptor.DEFAULT_PASSWORD)) {
+                throw new ReadFailure("ENCRYPTED_FILE", "加密的 Excel 文件", null);
+            }
+            long length = d.getLength();
+            if (length < 0 || length > limits.maxArchiveMemberBytes()) {
+                throw new ReadFailure("FILE_TOO_LARGE", "解密后超过 " + limits.maxArchiveMemberBytes() / 1024 / 1024 + " MB", null);
+            }
+            try (InputStream in = d.getDataStream(fs)) {
+                return in.readNBytes((int) length);
+            }
+        } catch (ReadFailure f) {
+            throw f;
+        } catch (Exception e) {
+            // unknown or damaged encryption header: still a file we cannot read without the password
+            throw new ReadFailure("ENCRYPTED_FILE", "加密的 Excel 文件", e);
+        }
+    }
+
+    /** Archives are judged at intake (members, nesting, sizes); one that got this far is accepted. */
+    private ContentResult checkArchive(Source source) {
+        if (source.bytes() != null) {
             return ContentResult.rejected(IssueCode.ARCHIVE_REJECTED,
                     IssueCode.ARCHIVE_REJECTED.message("压缩包内不能再嵌套压缩包"));
         }
-        try (ZipFile zip = Archives.open(source.path())) {
-            int members = 0;
-            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
-                if (!e.nextElement().isDirectory() && ++members > limits.maxArchiveMembers()) {
-                    return ContentResult.rejected(IssueCode.ARCHIVE_REJECTED, IssueCode.ARCHIVE_REJECTED
-                            .message("文件数超过 " + limits.maxArchiveMembers() + " 个"));
-                }
-            }
-            return new ContentResult("archive", null, null, 0, null);
-        } catch (IOException e) {
-            if (String.valueOf(e.getMessage()).contains("encrypt")) {
-                return ContentResult.rejected(IssueCode.ENCRYPTED_FILE, "压缩包设置了密码，无法读取。请去掉压缩包密码后重新发送。");
-            }
-            return ContentResult.rejected(IssueCode.UNREADABLE_FILE,
-                    IssueCode.UNREADABLE_FILE.message("不是有效的 zip 压缩包"));
-        }
+        return new ContentResult("archive", null, null, 0, null);
     }
 
     static ContentResult fromFailure(ReadFailure f) {
@@ -221,23 +278,6 @@ public final class FileChecker {
                 .toList());
     }
 
-    private static boolean isZip(byte[] h) {
-        return h.length >= 4 && h[0] == 'P' && h[1] == 'K' && (h[2] == 3 || h[2] == 5 || h[2] == 7);
-    }
-
-    private static boolean isOle2(byte[] h) {
-        return h.length >= 8 && (h[0] & 0xFF) == 0xD0 && (h[1] & 0xFF) == 0xCF && (h[2] & 0xFF) == 0x11
-                && (h[3] & 0xFF) == 0xE0;
-    }
-
-    private static boolean looksLikeMarkup(Source source) throws IOException {
-        String head = new String(source.head(512), java.nio.charset.StandardCharsets.ISO_8859_1).stripLeading();
-        if (head.startsWith("\u00EF\u00BB\u00BF")) {
-            head = head.substring(3).stripLeading();
-        }
-        return head.startsWith("<");
-    }
-
     private static String describeExtension(String name) {
         String ext = FileKind.extension(name);
         return ext.isEmpty() ? "没有扩展名" : "." + ext;
@@ -247,10 +287,5 @@ public final class FileChecker {
         String n = name.substring(name.lastIndexOf('/') + 1);
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
-    }
-
-    private static String shortMessage(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.length() > 120 ? m.substring(0, 120) : m;
     }
 }

@@ -272,9 +272,9 @@ final class SheetProcessor implements RowHandler {
     }
 
     /** A file that takes longer than its time budget. */
-    static final class TimeBudgetExceeded extends RuntimeException {
+    static final class TimeBudgetExceeded extends cn.huizong.reading.StopReading {
         TimeBudgetExceeded() {
-            super("time budget exceeded", null, false, false);
+            super("time budget exceeded");
         }
     }
 }

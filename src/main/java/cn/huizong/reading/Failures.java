@@ -1,0 +1,56 @@
+package cn.huizong.reading;
+
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.OldExcelFormatException;
+
+/**
+ * Turns what a parser threw on a hostile or broken file into one of our codes and a detail a clerk can act
+ * on. The exception itself stays in the cause, for the log only.
+ */
+public final class Failures {
+
+    public static final String ZIP_BOMB = "解压后的内容异常巨大（压缩比或解压大小超过上限，疑似“压缩炸弹”）";
+    public static final String DOCTYPE = "文件中含有 XML 文档类型声明（DOCTYPE），Excel 不会这样保存，出于安全原因未读取";
+    public static final String DAMAGED = "文件结构损坏或不完整";
+
+    private Failures() {
+    }
+
+    /** Rethrows {@link StopReading}; anything else becomes a ReadFailure, {@code fallback} as the detail. */
+    public static ReadFailure classify(Throwable e, String fallback) {
+        if (e instanceof StopReading s) {
+            throw s;
+        }
+        if (e instanceof ReadFailure f) {
+            return f;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StopReading s) {
+                throw s;
+            }
+            if (t instanceof ReadFailure f) {
+                return f;
+            }
+            if (t instanceof EncryptedDocumentException) {
+                return new ReadFailure("ENCRYPTED_FILE", "加密的文件", e);
+            }
+            if (t instanceof OldExcelFormatException) {
+                return new ReadFailure("UNSUPPORTED_FORMAT", "Excel 5.0/95 旧格式", e);
+            }
+            if (t instanceof OutOfMemoryError) {
+                return new ReadFailure("FILE_TOO_LARGE", "读取所需内存超过上限", e);
+            }
+            if (t instanceof StackOverflowError) {
+                return new ReadFailure("UNREADABLE_FILE", "文件内部结构嵌套过深", e);
+            }
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("Zip bomb detected") || m.contains("more internal file entries than expected")) {
+                return new ReadFailure("FILE_TOO_LARGE", ZIP_BOMB, e);
+            }
+            if (m.contains("DOCTYPE")) {
+                return new ReadFailure("UNREADABLE_FILE", DOCTYPE, e);
+            }
+        }
+        return new ReadFailure("UNREADABLE_FILE", fallback, e);
+    }
+}
