@@ -6,4 +6,8 @@ public interface ContentSink {
     void row(StagedRow row);
 
     void issue(Issue issue);
+
+    /** Forgets every row and issue received so far (the file was abandoned half-way). */
+    default void discard() {
+    }
 }

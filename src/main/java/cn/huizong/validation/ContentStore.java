@@ -65,6 +65,16 @@ public final class ContentStore {
             }
         }
 
+        /** Within the caller's transaction: the batches already flushed go too. */
+        @Override
+        public void discard() {
+            rows.clear();
+            issues.clear();
+            issueNo = 0;
+            jdbc.update("DELETE FROM hz_row WHERE content_key = ?", key);
+            jdbc.update("DELETE FROM hz_content_issue WHERE content_key = ?", key);
+        }
+
         /** @param runId the run that read the file (run history counts files read versus reused) */
         public void finish(String sha256, ContentResult result, String runId) {
             flushRows();
