@@ -39,6 +39,14 @@ public class HuizongApplication {
 
     /** Runs one command and returns its exit code (tests call this in-process). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, Map.of(), out, err);
+    }
+
+    /**
+     * As {@link #run(String[], PrintStream, PrintStream)}, with extra configuration properties (for example
+     * {@code huizong.limits.*}) that beat application.properties but not the command line.
+     */
+    public static int run(String[] args, Map<String, Object> properties, PrintStream out, PrintStream err) {
         CliArguments cli;
         try {
             cli = CliArguments.parse(args);
@@ -54,10 +62,14 @@ public class HuizongApplication {
         if (cli.command().equals("validate")) {
             return ValidateCommand.run(cli, out, err); // no database, no Spring: a clerk's quick check
         }
-        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> props = new HashMap<>(properties);
         cli.options().forEach((k, v) -> {
             if (k.equals("db")) {
                 props.put("spring.datasource.url", withAutoServer(v));
+            }
+            if (k.equals("data")) {
+                // absolute: the default H2 URL is built from it, and H2 refuses implicitly relative paths
+                props.put("huizong.data-dir", java.nio.file.Path.of(v).toAbsolutePath().normalize().toString());
             }
         });
         SpringApplication app = new SpringApplication(HuizongApplication.class);

@@ -177,7 +177,8 @@ public final class Resolver {
     private static String intakeMessage(FileRow f) {
         IssueCode code = IssueCode.valueOf(f.rejectCode());
         return switch (code) {
-            case ENCRYPTED_FILE -> code.message();
+            // a zip's password needs other words than a workbook's: intake then gives the whole message
+            case ENCRYPTED_FILE -> f.rejectDetail() != null ? f.rejectDetail() : code.message();
             default -> code.message(f.rejectDetail() == null ? "" : f.rejectDetail());
         };
     }

@@ -13,10 +13,10 @@ import java.util.Set;
 public record CliArguments(String command, Map<String, String> options, List<String> positional) {
 
     static final Map<String, Set<String>> OPTIONS = Map.of(
-            "consolidate", Set.of("input", "registry", "output", "db", "campaign", "received"),
+            "consolidate", Set.of("input", "registry", "output", "data", "db", "campaign", "received"),
             "validate", Set.of("registry", "campaign"),
-            "runs", Set.of("db", "limit"),
-            "serve", Set.of("input", "registry", "output", "db", "campaign", "received"),
+            "runs", Set.of("data", "db", "limit"),
+            "serve", Set.of("input", "registry", "output", "data", "db", "campaign", "received"),
             "help", Set.of());
 
     public static CliArguments parse(String[] args) throws UsageException {
@@ -77,7 +77,8 @@ public record CliArguments(String command, Map<String, String> options, List<Str
                       --input DIR        收件箱目录（默认 input/inbox）
                       --registry FILE    报送单位名录（默认 input/registry.csv）
                       --output DIR       输出目录（默认 output）
-                      --db JDBC_URL      数据库（默认 jdbc:h2:file:./data/huizong）
+                      --data DIR         数据目录：收到文件的存档（按 SHA-256）和默认数据库（默认 data）
+                      --db JDBC_URL      数据库（默认 jdbc:h2:file:<数据目录>/huizong）
                       --campaign FILE    活动定义（默认 jobs/jiaoyu-zhuqi-2025.yml，jar 内亦有一份）
                       --received FILE    收件记录 file,received_at（默认收件箱同级的 received.csv，可无）
 

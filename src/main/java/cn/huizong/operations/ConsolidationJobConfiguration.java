@@ -36,8 +36,8 @@ import cn.huizong.reporting.Reports;
 import cn.huizong.reporting.RunPublisher;
 
 /**
- * The consolidation job: list the inbox, read and check each file (one transaction per file), resolve the
- * whole run in SQL, publish the outputs.
+ * The consolidation job: list the inbox and copy it into the evidence store, read and check each stored file
+ * (one transaction per file, under its time budget), resolve the whole run in SQL, publish the outputs.
  */
 @Configuration
 public class ConsolidationJobConfiguration {
@@ -62,10 +62,14 @@ public class ConsolidationJobConfiguration {
     public RunContext runContext(@Value("#{jobParameters['run.id']}") String runId,
             @Value("#{jobParameters['input.dir']}") String inputDir,
             @Value("#{jobParameters['output.dir']}") String outputDir,
+            @Value("#{jobParameters['data.dir']}") String dataDirParameter,
+            @Value("${huizong.data-dir:./data}") String dataDirProperty,
             @Value("#{jobParameters['campaign.file']}") String campaignFile,
             @Value("#{jobParameters['registry.file']}") String registryFile,
             @Value("#{jobParameters['received.file']}") String receivedFile, ReadLimits limits) throws IOException {
-        return RunContext.load(runId, Path.of(inputDir), Path.of(outputDir), campaignFile, Path.of(registryFile),
+        String dataDir = dataDirParameter == null || dataDirParameter.isBlank() ? dataDirProperty : dataDirParameter;
+        return RunContext.load(runId, Path.of(inputDir), Path.of(outputDir), Path.of(dataDir), campaignFile,
+                Path.of(registryFile),
                 receivedFile == null || receivedFile.isBlank() ? null : Path.of(receivedFile), limits);
     }
 
@@ -74,7 +78,8 @@ public class ConsolidationJobConfiguration {
             ObjectProvider<RunContext> runContext) {
         return new StepBuilder("intakeInboxStep", jobRepository).listener(STEP_LOGGER).tasklet((contribution, chunk) -> {
             RunContext ctx = runContext.getObject();
-            List<InboxFile> files = new InboxScanner(ctx.limits()).scan(ctx.inputDir(), ctx.receivedLog());
+            RunPublisher.deleteTree(ctx.tempDir()); // parser scratch of an earlier run
+            List<InboxFile> files = new InboxScanner(ctx.limits(), ctx.store()).scan(ctx.inputDir(), ctx.receivedLog());
             jdbc.update("DELETE FROM hz_run WHERE run_id = ?", ctx.runId());
             jdbc.update("INSERT INTO hz_run (run_id, job_execution_id, trigger_source, campaign_id, rules_fp, input_dir, "
                     + "output_dir, started_at, status, files_total) VALUES (?,?,?,?,?,?,?,?,?,?)", ctx.runId(),
@@ -144,7 +149,7 @@ public class ConsolidationJobConfiguration {
                 RunPublisher.deleteTree(draft);
                 Files.createDirectories(draft);
                 new CsvExporter(jdbc, ctx.campaign()).export(ctx.runId(), draft.resolve("csv"));
-                new Reports(jdbc, ctx.campaign(), ctx.inputDir(), ctx.limits()).write(ctx.runId(), draft);
+                new Reports(jdbc, ctx.campaign(), ctx.store(), ctx.limits()).write(ctx.runId(), draft);
                 Files.move(draft, folder, StandardCopyOption.ATOMIC_MOVE);
             }
             RunPublisher.publish(ctx.outputDir(), ctx.runId());

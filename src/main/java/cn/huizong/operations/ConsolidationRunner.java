@@ -2,6 +2,7 @@ package cn.huizong.operations;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,6 +20,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -54,15 +56,17 @@ public class ConsolidationRunner {
     private final JdbcTemplate jdbc;
     private final RunLock lock;
     private final ReadLimits limits;
+    private final Path dataDir;
 
     public ConsolidationRunner(JobOperator jobOperator, JobRepository jobRepository, Job consolidationJob,
-            JdbcTemplate jdbc, RunLock lock, ReadLimits limits) {
+            JdbcTemplate jdbc, RunLock lock, ReadLimits limits, @Value("${huizong.data-dir:./data}") String dataDir) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.consolidationJob = consolidationJob;
         this.jdbc = jdbc;
         this.lock = lock;
         this.limits = limits;
+        this.dataDir = Path.of(dataDir).toAbsolutePath().normalize();
     }
 
     public Outcome run(RunRequest request) {
@@ -80,10 +84,15 @@ public class ConsolidationRunner {
     }
 
     private Outcome runLocked(RunRequest request, RunLock.Lease lease) throws Exception {
+        if (RunRequest.inside(dataDir, request.input())) {
+            // the inbox is evidence: the store and the database never go inside it
+            return new Outcome(EXIT_USAGE, "用法错误：数据目录不能位于收件箱之内：" + dataDir, null);
+        }
         String newRunId = RUN_ID.format(ZonedDateTime.now(ZoneId.of("Asia/Shanghai")));
-        RunContext ctx = RunContext.load(newRunId, request.input(), request.output(), request.campaign(),
+        RunContext ctx = RunContext.load(newRunId, request.input(), request.output(), dataDir, request.campaign(),
                 request.registry(), request.received(), limits);
-        List<InboxFile> files = new InboxScanner(limits).scan(request.input(), ctx.receivedLog());
+        // fingerprinting the inbox already copies it into the store (content-addressed: intake finds it there)
+        List<InboxFile> files = new InboxScanner(limits, ctx.store()).scan(request.input(), ctx.receivedLog());
         String fingerprint = InputFingerprint.of(files, ctx.rulesFingerprint());
         JobParameters identifying = new JobParametersBuilder()
                 .addString("campaign", ctx.campaign().id())
@@ -91,6 +100,7 @@ public class ConsolidationRunner {
                 .addString("output.dir", request.output().toString())
                 .toJobParameters();
         Files.createDirectories(request.output());
+        Files.createDirectories(dataDir);
 
         JobInstance instance = jobRepository.getJobInstance(ConsolidationJobConfiguration.JOB_NAME, identifying);
         JobExecution execution;
@@ -98,6 +108,7 @@ public class ConsolidationRunner {
             JobParameters params = new JobParametersBuilder(identifying)
                     .addString("run.id", newRunId, false)
                     .addString("input.dir", request.input().toString(), false)
+                    .addString("data.dir", dataDir.toString(), false)
                     .addString("registry.file", request.registry().toString(), false)
                     .addString("campaign.file", request.campaign(), false)
                     .addString("received.file", request.received() == null ? "" : request.received().toString(), false)

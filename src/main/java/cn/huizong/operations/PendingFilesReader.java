@@ -24,15 +24,15 @@ class PendingFilesReader implements ItemReader<PendingFile> {
     @Override
     public PendingFile read() {
         if (pending == null) {
-            List<PendingFile> list = jdbc.query("SELECT f.content_key, f.path, f.disk_path, f.kind, f.sha256, "
-                    + "a.disk_path, f.member_name FROM hz_file f "
+            List<PendingFile> list = jdbc.query("SELECT f.content_key, f.path, f.kind, f.sha256, "
+                    + "a.sha256, f.member_name FROM hz_file f "
                     + "LEFT JOIN hz_file a ON a.run_id = f.run_id AND a.file_no = f.archive_no "
                     + "WHERE f.run_id = ? AND f.file_no IN (SELECT MIN(g.file_no) FROM hz_file g WHERE g.run_id = f.run_id "
                     + "AND g.content_key IS NOT NULL GROUP BY g.content_key) "
                     + "AND NOT EXISTS (SELECT 1 FROM hz_content c WHERE c.content_key = f.content_key) "
                     + "ORDER BY f.file_no",
                     (rs, i) -> new PendingFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7)),
+                            rs.getString(5), rs.getString(6)),
                     runId);
             pending = list.iterator();
         }

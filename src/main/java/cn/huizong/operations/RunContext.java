@@ -9,18 +9,21 @@ import java.util.HexFormat;
 
 import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.CampaignLoader;
+import cn.huizong.intake.EvidenceStore;
 import cn.huizong.intake.ReceivedLog;
 import cn.huizong.reading.ReadLimits;
 import cn.huizong.registry.Registry;
 
 /**
- * Everything one run works with, loaded once from the job parameters: where to read and write, the campaign,
+ * Everything one run works with, loaded once from the job parameters: where to read and write (inbox, output,
+ * data folder with the evidence store), the campaign,
  * the registry, and the fingerprint of the rules under which files are read.
  */
 public record RunContext(
         String runId,
         Path inputDir,
         Path outputDir,
+        Path dataDir,
         Campaign campaign,
         Registry registry,
         String rulesFingerprint,
@@ -30,19 +33,30 @@ public record RunContext(
     /** Raise when the reading or checking code changes meaning: every file is then read again. */
     public static final int CODE_RULES_VERSION = 1;
 
-    public static RunContext load(String runId, Path inputDir, Path outputDir, String campaignFile, Path registryFile,
-            Path receivedFile, ReadLimits limits) throws IOException {
+    public static RunContext load(String runId, Path inputDir, Path outputDir, Path dataDir, String campaignFile,
+            Path registryFile, Path receivedFile, ReadLimits limits) throws IOException {
         Campaign campaign = campaignFile == null || campaignFile.isBlank() ? CampaignLoader.loadBundled()
                 : CampaignLoader.load(Path.of(campaignFile));
         Registry registry = Registry.load(registryFile);
         String fp = sha256(campaign.fingerprint() + "|" + campaign.rulesVersion() + "|" + CODE_RULES_VERSION + "|"
                 + sha256(new String(Registry.fingerprintBytes(registryFile), StandardCharsets.UTF_8)));
-        return new RunContext(runId, inputDir, outputDir, campaign, registry, fp, ReceivedLog.load(receivedFile), limits);
+        return new RunContext(runId, inputDir, outputDir, dataDir.toAbsolutePath().normalize(), campaign, registry, fp,
+                ReceivedLog.load(receivedFile), limits);
     }
 
     /** Staging key of a file's bytes read as a given kind under this run's rules. */
     public String contentKey(String sha256, String kind) {
         return sha256 + ":" + kind + ":" + rulesFingerprint.substring(0, 16);
+    }
+
+    /** The received files by content: {@code <data>/store}. */
+    public EvidenceStore store() {
+        return new EvidenceStore(dataDir);
+    }
+
+    /** Scratch space of the parsers (POI may spill there), emptied at each run's intake. */
+    public Path tempDir() {
+        return dataDir.resolve("tmp");
     }
 
     public Path runFolder() {

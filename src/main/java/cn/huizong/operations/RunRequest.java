@@ -28,6 +28,10 @@ public record RunRequest(Path input, Path registry, Path output, String campaign
         if (!Files.isDirectory(in)) {
             throw new CliArguments.UsageException("收件箱目录不存在：" + in);
         }
+        if (inside(out, in)) {
+            // the inbox is evidence: nothing may be written into it, not even by a careless --output
+            throw new CliArguments.UsageException("输出目录不能位于收件箱之内：" + out);
+        }
         // the mail log next to the inbox, when there is one (input/received.csv for input/inbox)
         Path log = received != null ? Path.of(received).toAbsolutePath().normalize() : in.resolveSibling("received.csv");
         if (received != null && !Files.isRegularFile(log)) {
@@ -55,6 +59,28 @@ public record RunRequest(Path input, Path registry, Path output, String campaign
             throw new CliArguments.UsageException("无法读取活动定义 " + camp + "：" + e.getMessage());
         }
         return new RunRequest(in, reg, out, camp, Files.isRegularFile(log) ? log : null, trigger);
+    }
+
+    /** Whether a folder (existing or not yet) lies inside another, links resolved. */
+    static boolean inside(Path folder, Path container) {
+        return realOrSelf(folder).startsWith(realOrSelf(container));
+    }
+
+    /** The real path of a folder, or of its nearest existing parent joined with the rest (not created yet). */
+    static Path realOrSelf(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs));
+        } catch (IOException e) {
+            return abs;
+        }
     }
 
     public static RunRequest fromCli(CliArguments cli, String trigger) throws CliArguments.UsageException {

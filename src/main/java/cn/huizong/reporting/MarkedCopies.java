@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import cn.huizong.intake.Archives;
+import cn.huizong.intake.EvidenceStore;
 import cn.huizong.intake.InboxScanner;
 import cn.huizong.reading.CsvReader;
 import cn.huizong.reading.MergedRegions;
@@ -35,7 +36,7 @@ import cn.huizong.reading.SheetRow;
 /**
  * 反馈/&lt;unit&gt;/&lt;file&gt;: a copy of each problem file with its problem cells filled light red and carrying the
  * message as a cell comment, so a unit fixes its own table instead of hunting for “C9”. The original is read
- * from the inbox (or its archive) into memory and never opened for writing; xlsx stays xlsx, xls stays xls, a
+ * from the evidence store (the file, or the archive holding it) into memory, never from the inbox; xlsx stays xlsx, xls stays xls, a
  * CSV becomes an xlsx. Files whose problems concern the file as a whole (unreadable, unknown unit …) get no
  * copy: the letter explains them.
  */
@@ -55,12 +56,12 @@ public final class MarkedCopies {
     }
 
     private final ReportData data;
-    private final Path inputDir;
+    private final EvidenceStore store;
     private final ReadLimits limits;
 
-    MarkedCopies(ReportData data, Path inputDir, ReadLimits limits) {
+    MarkedCopies(ReportData data, EvidenceStore store, ReadLimits limits) {
         this.data = data;
-        this.inputDir = inputDir;
+        this.store = store;
         this.limits = limits;
     }
 
@@ -146,10 +147,9 @@ public final class MarkedCopies {
 
     private byte[] read(ReportData.FileRow f) throws IOException {
         if (f.isMember()) {
-            return Archives.readMember(inputDir.resolve(f.archiveDiskPath()), f.memberName(),
-                    limits.maxArchiveMemberBytes());
+            return Archives.readMember(store.path(f.archiveSha256()), f.memberName(), limits);
         }
-        return Files.readAllBytes(inputDir.resolve(f.diskPath()));
+        return Files.readAllBytes(store.path(f.sha256()));
     }
 
     /** The workbook to mark, from the bytes' real format (not the name's); null when it is no workbook. */

@@ -38,8 +38,8 @@ final class ReportData {
             int filesSent, int filesRejected) {
     }
 
-    /** A file of the run's manifest with its outcome; archiveDiskPath is set for archive members. */
-    record FileRow(int fileNo, String path, String diskPath, String memberName, String archiveDiskPath, String kind,
+    /** A file of the run's manifest with its outcome; archiveSha256 (of the stored archive) is set for members. */
+    record FileRow(int fileNo, String path, String diskPath, String memberName, String archiveSha256, String kind,
             String template, String status, String unit, Instant receivedAt, boolean late, long sizeBytes,
             String sha256, int rowsRead) {
 
@@ -170,7 +170,7 @@ final class ReportData {
 
     /** Every file and archive member of the run, in manifest order. */
     List<FileRow> files(String runId) {
-        return jdbc.query("SELECT f.file_no, f.path, f.disk_path, f.member_name, a.disk_path, f.kind, f.template, "
+        return jdbc.query("SELECT f.file_no, f.path, f.disk_path, f.member_name, a.sha256, f.kind, f.template, "
                 + "f.status, f.unit, f.received_at, f.late, f.size_bytes, f.sha256, f.rows_read FROM hz_file f "
                 + "LEFT JOIN hz_file a ON a.run_id = f.run_id AND a.file_no = f.archive_no "
                 + "WHERE f.run_id = ? ORDER BY f.file_no", (rs, i) -> file(rs), runId);

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.huizong.campaign.Campaign;
+import cn.huizong.intake.EvidenceStore;
 import cn.huizong.reading.ReadLimits;
 
 /**
@@ -19,14 +20,14 @@ public final class Reports {
 
     private final ReportData data;
     private final Campaign campaign;
-    private final Path inputDir;
+    private final EvidenceStore store;
     private final ReadLimits limits;
 
-    /** @param inputDir the inbox, read only for the marked copies of problem files */
-    public Reports(JdbcTemplate jdbc, Campaign campaign, Path inputDir, ReadLimits limits) {
+    /** @param store the received files by hash, read for the marked copies of problem files (never the inbox) */
+    public Reports(JdbcTemplate jdbc, Campaign campaign, EvidenceStore store, ReadLimits limits) {
         this.data = new ReportData(jdbc);
         this.campaign = campaign;
-        this.inputDir = inputDir;
+        this.store = store;
         this.limits = limits;
     }
 
@@ -36,7 +37,7 @@ public final class Reports {
         List<ReportData.FileRow> files = data.files(runId);
         Map<Integer, ReportData.FileRow> byNo = new LinkedHashMap<>();
         files.forEach(f -> byNo.put(f.fileNo(), f));
-        Map<Integer, MarkedCopies.Outcome> copies = new MarkedCopies(data, inputDir, limits).write(runId, feedback, byNo);
+        Map<Integer, MarkedCopies.Outcome> copies = new MarkedCopies(data, store, limits).write(runId, feedback, byNo);
         new FeedbackWorkbooks(data, campaign).write(runId, feedback, files, copies);
     }
 }

@@ -33,7 +33,7 @@ class ConsolidateCommandTest {
 
     String[] args(String db, Path output, String... more) {
         List<String> list = new java.util.ArrayList<>(List.of("consolidate", "--input", inbox.toString(), "--output",
-                output.toString(), "--db", db));
+                output.toString(), "--data", work.resolve("data").toString(), "--db", db));
         list.addAll(List.of(more));
         return list.toArray(String[]::new);
     }

@@ -124,6 +124,7 @@ class ConsolidationJobTest {
                 .addString("run.id", "test-run-1")
                 .addString("input.dir", inbox.toString())
                 .addString("output.dir", output.toString())
+                .addString("data.dir", work.resolve("data").toString())
                 .addString("registry.file", Path.of("input/registry.csv").toAbsolutePath().toString())
                 .addString("campaign.file", Path.of("jobs/jiaoyu-zhuqi-2025.yml").toAbsolutePath().toString())
                 .addString("received.file", "")

@@ -37,7 +37,7 @@ class PostgresConsolidationTest {
 
     static void consolidate(String db, Path output) {
         Cli r = Cli.run("consolidate", "--input", work.resolve("input/inbox").toString(), "--output", output.toString(),
-                "--db", db);
+                "--data", output.resolveSibling(output.getFileName() + "-data").toString(), "--db", db);
         assertThat(r.code()).as(r.err()).isZero();
     }
 
