@@ -38,7 +38,9 @@ public final class CsvReader {
         try {
             Charset charset = detect(source);
             char delimiter = delimiter(source, charset);
-            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(false).get();
+            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(false)
+                    .setTrailingData(true) // "abc"x as Excel reads it; an unclosed quote is still an error
+                    .get();
             RecordBudget budget = new RecordBudget(
                     skipBom(new InputStreamReader(new BufferedInputStream(source.get()), charset)), limits.maxTextChars());
             try (Reader reader = budget; CSVParser parser = format.parse(reader)) {
@@ -106,7 +108,10 @@ public final class CsvReader {
         }
     }
 
-    /** Comma unless the first line clearly uses tabs or semicolons instead (European and some WPS exports). */
+    /**
+     * Comma unless the first record clearly uses tabs or semicolons instead (European and some WPS exports).
+     * Counted outside quotes: a quoted header cell may hold tabs and line breaks.
+     */
     private static char delimiter(Supplier<InputStream> source, Charset charset) throws IOException {
         try (Reader r = new InputStreamReader(source.get(), charset)) {
             char[] buf = new char[8192];
@@ -114,12 +119,20 @@ public final class CsvReader {
             int commas = 0;
             int tabs = 0;
             int semis = 0;
-            for (int i = 0; i < Math.max(n, 0) && buf[i] != '\n'; i++) {
-                switch (buf[i]) {
-                    case ',' -> commas++;
-                    case '\t' -> tabs++;
-                    case ';' -> semis++;
-                    default -> {
+            boolean quoted = false;
+            for (int i = 0; i < Math.max(n, 0); i++) {
+                char c = buf[i];
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted && (c == '\n' || c == '\r')) {
+                    break;
+                } else if (!quoted) {
+                    switch (c) {
+                        case ',' -> commas++;
+                        case '\t' -> tabs++;
+                        case ';' -> semis++;
+                        default -> {
+                        }
                     }
                 }
             }

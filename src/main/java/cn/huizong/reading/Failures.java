@@ -47,6 +47,9 @@ public final class Failures {
             if (m.contains("Zip bomb detected") || m.contains("more internal file entries than expected")) {
                 return new ReadFailure("FILE_TOO_LARGE", ZIP_BOMB, e);
             }
+            if (m.contains("Strict OOXML")) {
+                return new ReadFailure("UNSUPPORTED_FORMAT", "“Strict Open XML”格式的工作簿，请用 Excel 另存为普通的 .xlsx", e);
+            }
             if (m.contains("DOCTYPE")) {
                 return new ReadFailure("UNREADABLE_FILE", DOCTYPE, e);
             }

@@ -1,5 +1,6 @@
 package cn.huizong.reading;
 
+import org.apache.poi.openxml4j.util.ZipInputStreamZipEntrySource;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 /**
@@ -10,6 +11,7 @@ public final class PoiGuards {
 
     /** Parts of one xlsx package: POI's default; real workbooks have tens, fuzzed ones thousands. */
     static final long MAX_PACKAGE_PARTS = 1_000;
+    static final int SPILL_PART_BYTES = 8 * 1024 * 1024;
 
     private PoiGuards() {
     }
@@ -20,6 +22,9 @@ public final class PoiGuards {
         // no single part (sheet XML, shared strings) may inflate past this, whatever its ratio
         ZipSecureFile.setMaxEntrySize(limits.maxInflatedBytes());
         ZipSecureFile.setMaxFileCount(MAX_PACKAGE_PARTS);
+        // a damaged xlsx (truncated download) is read by POI from its local headers, every part held at once;
+        // parts past this size wait in temporary files instead (the checker points POI at <data>/tmp)
+        ZipInputStreamZipEntrySource.setThresholdBytesForTempFiles(SPILL_PART_BYTES);
         // XML parsing goes through POI's XMLHelper everywhere: no DTDs, no external entities (XXE, billion laughs)
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -53,6 +54,8 @@ public final class XlsxReader {
             while (sheets.hasNext()) {
                 try (InputStream ignored = sheets.next()) {
                     // the iterator opens the stream; the part is re-opened per pass below
+                } catch (POIXMLException e) {
+                    continue; // a sheet listed in the workbook without its part: nothing to read there
                 }
                 String name = sheets.getSheetName();
                 PackagePart part = sheets.getSheetPart();
@@ -99,14 +102,17 @@ public final class XlsxReader {
 
     /** Which cell styles (xf index) show dates: cellXfs numFmtId, resolved against numFmts and built-ins. */
     private static boolean[] dateStyles(XSSFReader reader) throws IOException, SAXException {
-        InputStream in;
+        InputStream stylesData;
         try {
-            in = reader.getStylesData();
+            stylesData = reader.getStylesData();
         } catch (OpenXML4JException | IOException | RuntimeException e) {
+            stylesData = null;
+        }
+        if (stylesData == null) {
             return new boolean[0]; // a workbook without styles shows no dates
         }
         StylesHandler styles = new StylesHandler();
-        try (in) {
+        try (InputStream in = stylesData) {
             parse(in, styles);
         }
         boolean[] out = new boolean[styles.count];

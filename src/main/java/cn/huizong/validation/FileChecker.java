@@ -30,6 +30,7 @@ import cn.huizong.reading.OoxmlPackages;
 import cn.huizong.reading.PoiGuards;
 import cn.huizong.reading.ReadFailure;
 import cn.huizong.reading.ReadLimits;
+import cn.huizong.reading.Sizes;
 import cn.huizong.reading.StopReading;
 import cn.huizong.reading.XlsReader;
 import cn.huizong.reading.XlsxReader;
@@ -41,6 +42,8 @@ import cn.huizong.registry.Registry;
  * input: every failure becomes a file-level issue.
  */
 public final class FileChecker {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FileChecker.class);
 
     /** The bytes of a file: a path on disk (in the evidence store), or an archive member held in memory. */
     public record Source(String name, FileKind kind, Path path, byte[] bytes) {
@@ -89,6 +92,7 @@ public final class FileChecker {
                 case SPREADSHEET, CSV -> checkSheet(source, sink);
             };
         } catch (ReadFailure f) {
+            log.debug("{} rejected: {}", source.name(), f.getMessage(), f.getCause());
             return fromFailure(f);
         } catch (SheetProcessor.TimeBudgetExceeded e) {
             return timedOut(limits);
@@ -96,6 +100,7 @@ public final class FileChecker {
             throw e; // the caller abandoned this file
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // a parser bug on a hostile file must cost this file only, never the run
+            log.debug("{} rejected", source.name(), e);
             return fromFailure(Failures.classify(e, Failures.DAMAGED));
         }
     }
@@ -238,11 +243,11 @@ public final class FileChecker {
             if (!d.verifyPassword(Decryptor.DEFAULT_PASSWORD)) {
                 throw new ReadFailure("ENCRYPTED_FILE", "加密的 Excel 文件", null);
             }
-            long length = d.getLength();
-            if (length < 0 || length > limits.maxArchiveMemberBytes()) {
-                throw new ReadFailure("FILE_TOO_LARGE", "解密后超过 " + limits.maxArchiveMemberBytes() / 1024 / 1024 + " MB", null);
-            }
             try (InputStream in = d.getDataStream(fs)) {
+                long length = d.getLength(); // read from the package header: not to be trusted
+                if (length < 0 || length > limits.maxArchiveMemberBytes()) {
+                    throw new ReadFailure("FILE_TOO_LARGE", "解密后超过 " + Sizes.human(limits.maxArchiveMemberBytes()), null);
+                }
                 return in.readNBytes((int) length);
             }
         } catch (ReadFailure f) {

@@ -26,6 +26,7 @@ final class SheetProcessor implements RowHandler {
 
     /** How far down a sheet the header may sit (title rows, unit line, notes). */
     private static final int HEADER_SCAN_ROWS = 30;
+    private static final int MAX_UNIT_LINE_CHARS = 1_000;
     private static final Pattern NOTE = Pattern.compile("^(注|备注|说明|填表说明|填报说明|填报人|审核人|制表人|负责人签字)\\s*[:：].*", Pattern.DOTALL);
     private static final Pattern SEQUENCE = Pattern.compile("\\d{1,6}");
 
@@ -99,8 +100,9 @@ final class SheetProcessor implements RowHandler {
             return false;
         }
         String text = row.joinedText();
-        Matcher m = unitLine.matcher(Names.clean(text));
-        if (unitText == null && m.find() && m.start() == 0) {
+        // a unit line is one short line; longer text is data, and the pattern is not meant for megabytes
+        Matcher m = text.length() > MAX_UNIT_LINE_CHARS ? null : unitLine.matcher(Names.clean(text));
+        if (unitText == null && m != null && m.find() && m.start() == 0) {
             String value = Names.clean(m.group(1).replaceAll("[_＿]+", " "));
             if (!value.isBlank()) {
                 unitText = value;

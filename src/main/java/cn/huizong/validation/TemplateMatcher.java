@@ -21,6 +21,8 @@ public final class TemplateMatcher {
 
     private static final Pattern TRAILING_NOTE = Pattern.compile("\\([^()]*\\)$");
     private static final Pattern MARKS = Pattern.compile("^[*※]+|[*※]+$");
+    /** Longest header cell considered, line breaks and notes such as （限200字以内） included. */
+    static final int MAX_TITLE_CHARS = 200;
 
     /** A header row: for each template column the 0-based sheet column, or -1 where absent. */
     public record HeaderMatch(TemplateSpec template, int[] columnOf, int matched, List<ColumnSpec> missingRequired) {
@@ -55,6 +57,9 @@ public final class TemplateMatcher {
             Arrays.fill(columnOf, -1);
             int matched = 0;
             for (Cell cell : row.cells()) {
+                if (cell.text().length() > MAX_TITLE_CHARS) {
+                    continue; // a title is short; a hostile megabyte cell is not normalised 60 times over
+                }
                 String key = headerKey(cell.text());
                 if (key.isEmpty() || key.length() > 60) {
                     continue;
