@@ -60,24 +60,27 @@ public final class Archives {
         }
         try (zip) {
             List<ZipEntry> entries = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
                 ZipEntry entry = e.nextElement();
                 if (!entry.isDirectory() && entries.size() >= limits.maxArchiveMembers()) {
                     return Listing.rejected("ARCHIVE_REJECTED", "压缩包内文件超过 " + limits.maxArchiveMembers() + " 个");
+                }
+                if (!seen.add(entry.getName())) {
+                    // a name lookup would return one of the twins whatever entry was listed: which one is read
+                    // would be up to the zip library, so such an archive is not read at all
+                    return Listing.rejected("ARCHIVE_REJECTED", "压缩包内有重名文件，无法确定应读取哪一个，请重新打包");
                 }
                 if (!entry.isDirectory()) {
                     entries.add(entry);
                 }
             }
             List<Member> members = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
             long inflated = 0;
             for (ZipEntry entry : entries) {
                 String name = entry.getName();
                 if (isUnsafeName(name)) {
                     members.add(rejected(name, "ARCHIVE_REJECTED", "压缩包内文件的路径不安全（含“..”或绝对路径），未读取"));
-                } else if (!seen.add(name)) {
-                    members.add(rejected(name, "ARCHIVE_REJECTED", "压缩包内有同名文件，只读取了第一个"));
                 } else if (isArchiveName(name)) {
                     members.add(rejected(name, "ARCHIVE_REJECTED", "压缩包内不能再嵌套压缩包"));
                 } else {
