@@ -148,6 +148,7 @@ public final class CsvReader {
      * gather the rest of the file into one field in memory.
      */
     private static final class RecordBudget extends java.io.FilterReader {
+        private static final int READ_AHEAD = 16 * 1024;
         private final long max;
         private long used;
 
@@ -176,7 +177,7 @@ public final class CsvReader {
 
         private void charge(int n) throws IOException {
             used += n;
-            if (used > max) {
+            if (used > max + READ_AHEAD) { // the parser reads ahead in blocks: a record is charged them too
                 throw new RecordTooLong();
             }
         }
