@@ -37,7 +37,9 @@ public final class TimeBoxedChecker {
     }
 
     private static final Logger log = LoggerFactory.getLogger(TimeBoxedChecker.class);
-    private static final int QUEUE = 512;
+    /** Rows travel in batches (one hand-over per row would cost more than reading it); at most QUEUE × BATCH wait. */
+    private static final int QUEUE = 16;
+    private static final int BATCH = 256;
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final Check check;
@@ -72,7 +74,9 @@ public final class TimeBoxedChecker {
             }
             Object end;
             try {
-                end = new Done(check.check(source, relay));
+                ContentResult result = check.check(source, relay);
+                relay.flush();
+                end = new Done(result);
             } catch (StopReading e) {
                 return; // cancelled: nobody is listening any more
             } catch (Throwable t) {
@@ -96,10 +100,14 @@ public final class TimeBoxedChecker {
                     sink.discard();
                     return timedOut;
                 }
-                if (e instanceof StagedRow r) {
-                    sink.row(r);
-                } else if (e instanceof Issue i) {
-                    sink.issue(i);
+                if (e instanceof Batch b) {
+                    for (Object item : b.items()) {
+                        if (item instanceof StagedRow r) {
+                            sink.row(r);
+                        } else {
+                            sink.issue((Issue) item);
+                        }
+                    }
                 } else if (e instanceof Done d) {
                     return d.result();
                 } else if (e instanceof Crashed c) {
@@ -132,6 +140,9 @@ public final class TimeBoxedChecker {
         return abandoned.size();
     }
 
+    private record Batch(List<Object> items) {
+    }
+
     private record Done(ContentResult result) {
     }
 
@@ -142,6 +153,7 @@ public final class TimeBoxedChecker {
     private static final class QueueSink implements ContentSink {
         private final BlockingQueue<Object> events;
         private final AtomicBoolean cancelled;
+        private List<Object> batch = new ArrayList<>(BATCH);
 
         QueueSink(BlockingQueue<Object> events, AtomicBoolean cancelled) {
             this.events = events;
@@ -150,12 +162,29 @@ public final class TimeBoxedChecker {
 
         @Override
         public void row(StagedRow row) {
-            send(row);
+            add(row);
         }
 
         @Override
         public void issue(Issue issue) {
-            send(issue);
+            add(issue);
+        }
+
+        private void add(Object item) {
+            if (cancelled.get()) {
+                throw new Cancelled();
+            }
+            batch.add(item);
+            if (batch.size() >= BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!batch.isEmpty()) {
+                send(new Batch(batch));
+                batch = new ArrayList<>(BATCH);
+            }
         }
 
         void send(Object event) {
