@@ -14,5 +14,5 @@ java -cp "target/classes:target/test-classes:$(cat "$work/cp.txt")" cn.huizong.f
   "$work/inbox/郑州市教育局/附件1-大表.xlsx" "$rows"
 ls -la "$work/inbox/郑州市教育局/"
 /usr/bin/time -f "wall %e s, peak RSS %M KiB" java -Xmx"$heap" -jar target/huizong.jar consolidate \
-  --input "$work/inbox" --output "$work/output" --db "jdbc:h2:file:$work/db/huizong"
+  --input "$work/inbox" --output "$work/output" --data "$work/data" --db "jdbc:h2:file:$work/db/huizong"
 echo "pairings.csv rows: $(($(wc -l < "$work/output/latest/csv/pairings.csv") - 1))"

