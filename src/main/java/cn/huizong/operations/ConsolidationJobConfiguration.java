@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -149,7 +151,14 @@ public class ConsolidationJobConfiguration {
                 RunPublisher.deleteTree(draft);
                 Files.createDirectories(draft);
                 new CsvExporter(jdbc, ctx.campaign()).export(ctx.runId(), draft.resolve("csv"));
-                new Reports(jdbc, ctx.campaign(), ctx.store(), ctx.limits()).write(ctx.runId(), draft);
+                // SXSSF and the usermodel spill to temporary files: under the data folder, never the system's
+                TempFile.setThreadLocalTempFileCreationStrategy(
+                        new DefaultTempFileCreationStrategy(ctx.tempDir().toFile()));
+                try {
+                    new Reports(jdbc, ctx.campaign(), ctx.store(), ctx.limits()).write(ctx.runId(), draft);
+                } finally {
+                    TempFile.setThreadLocalTempFileCreationStrategy(null);
+                }
                 Files.move(draft, folder, StandardCopyOption.ATOMIC_MOVE);
             }
             RunPublisher.publish(ctx.outputDir(), ctx.runId());

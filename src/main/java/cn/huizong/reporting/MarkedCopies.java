@@ -18,7 +18,13 @@ import java.util.Set;
 import org.apache.poi.EmptyFileException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,6 +123,11 @@ public final class MarkedCopies {
             if (wb == null) {
                 return new Outcome(f.fileNo(), null, "文件无法打开，未生成标注副本", 0);
             }
+            if (wb instanceof XSSFWorkbook x && x.isMacroEnabled()) {
+                // a copy would carry the sender's macros into the output folder a clerk opens
+                return new Outcome(f.fileNo(), null, "文件含有宏，未生成标注副本，请按问题清单逐条修改", 0);
+            }
+            valuesOnly(wb);
             int marked = CellMarker.mark(wb, issues);
             String ext = extension(wb, original);
             String folder = FileNames.safe(f.unit() == null ? FeedbackWorkbooks.NO_UNIT : f.unit());
@@ -152,6 +163,62 @@ public final class MarkedCopies {
         return Files.readAllBytes(store.path(f.sha256()));
     }
 
+    /**
+     * Outputs hold values, never formulas: each formula cell keeps the value the sender's program last
+     * computed; cells of an array formula are left blank. A copy then cannot call out (HYPERLINK, WEBSERVICE,
+     * DDE) or recompute into something else when a clerk opens it. (Cell.removeFormula is not used: HSSF
+     * writes a string-valued formula back as a formula.)
+     */
+    static void valuesOnly(Workbook wb) {
+        for (Sheet sheet : wb) {
+            List<CellRangeAddress> arrays = new ArrayList<>();
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() != CellType.FORMULA) {
+                        continue;
+                    }
+                    if (cell.isPartOfArrayFormulaGroup()) {
+                        CellRangeAddress range = cell.getArrayFormulaRange();
+                        if (!arrays.contains(range)) {
+                            arrays.add(range);
+                        }
+                        continue;
+                    }
+                    switch (cell.getCachedFormulaResultType()) {
+                        case NUMERIC -> {
+                            double v = cell.getNumericCellValue();
+                            cell.setBlank();
+                            cell.setCellValue(v);
+                        }
+                        case STRING -> {
+                            String v = cell.getRichStringCellValue().getString();
+                            cell.setBlank();
+                            cell.setCellValue(v);
+                        }
+                        case BOOLEAN -> {
+                            boolean v = cell.getBooleanCellValue();
+                            cell.setBlank();
+                            cell.setCellValue(v);
+                        }
+                        case ERROR -> {
+                            byte v = cell.getErrorCellValue();
+                            cell.setBlank();
+                            cell.setCellErrorValue(v);
+                        }
+                        default -> cell.setBlank();
+                    }
+                }
+            }
+            for (CellRangeAddress range : arrays) {
+                Row row = sheet.getRow(range.getFirstRow());
+                Cell first = row == null ? null : row.getCell(range.getFirstColumn());
+                if (first != null) {
+                    sheet.removeArrayFormula(first);
+                }
+            }
+        }
+    }
+
     /** The workbook to mark, from the bytes' real format (not the name's); null when it is no workbook. */
     private Workbook open(byte[] bytes, ReportData.FileRow f, List<ReportData.IssueRow> issues) throws IOException {
         FileMagic magic;
@@ -162,7 +229,8 @@ public final class MarkedCopies {
         }
         return switch (magic) {
             case OOXML -> new XSSFWorkbook(new ByteArrayInputStream(bytes));
-            case OLE2 -> new HSSFWorkbook(new ByteArrayInputStream(bytes));
+            // preserveNodes false: macros and embedded objects of the original stay out of the copy
+            case OLE2 -> new HSSFWorkbook(new POIFSFileSystem(new ByteArrayInputStream(bytes)).getRoot(), false);
             default -> "CSV".equals(f.kind()) ? fromCsv(bytes, issues.isEmpty() ? "Sheet1" : issues.get(0).sheet())
                     : null;
         };
