@@ -23,6 +23,7 @@ import cn.huizong.registry.UnitType;
 import cn.huizong.validation.ContentResult;
 import cn.huizong.validation.ContentSink;
 import cn.huizong.validation.FileChecker;
+import cn.huizong.validation.TimeBoxedChecker;
 import cn.huizong.validation.Issue;
 import cn.huizong.validation.IssueCode;
 import cn.huizong.validation.Severity;
@@ -69,7 +70,8 @@ public final class ValidateCommand {
             return ConsolidationRunner.EXIT_USAGE;
         }
         Collected collected = new Collected();
-        ContentResult result = new FileChecker(campaign, registry, ReadLimits.DEFAULT)
+        // the same time budget as a run: a file that hangs the parser is reported, not waited for
+        ContentResult result = TimeBoxedChecker.of(new FileChecker(campaign, registry, ReadLimits.DEFAULT), null)
                 .check(new FileChecker.Source(file.getFileName().toString(), kind, file, null), collected);
         List<Issue> issues = new ArrayList<>(collected.issues);
         if (result.failure() != null) {
