@@ -74,17 +74,20 @@ public final class EvidenceStore {
             } catch (IOException e) {
                 throw new SourceUnreadable(e);
             }
+            String sha;
+            Path target;
             try (InputStream in = new DigestInputStream(new SourceStream(raw), md);
                     FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
                 size = in.transferTo(Channels.newOutputStream(out));
-                out.force(true);
+                sha = HexFormat.of().formatHex(md.digest());
+                target = path(sha);
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    return new Stored(sha, size, target); // kept already (an earlier run, or another copy)
+                }
+                out.force(true); // on disk before it gets its name
             }
-            String sha = HexFormat.of().formatHex(md.digest());
-            Path target = path(sha);
-            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectories(target.getParent());
-                placeOnce(part, target);
-            }
+            Files.createDirectories(target.getParent());
+            placeOnce(part, target);
             return new Stored(sha, size, target);
         } finally {
             Files.deleteIfExists(part);
