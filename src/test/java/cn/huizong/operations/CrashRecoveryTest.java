@@ -40,7 +40,7 @@ class CrashRecoveryTest {
         GeneratedCampaign.write(inbox, 240, 30);
         reference = work.resolve("reference");
         ChildRun ref = ChildRun.start("consolidate", "--input", inbox.toString(), "--output", reference.toString(),
-                "--db", "jdbc:h2:file:" + work.resolve("db-ref/h"));
+                "--data", work.resolve("data-ref").toString(), "--db", "jdbc:h2:file:" + work.resolve("db-ref/h"));
         assertThat(ref.exitCode(180)).as(ref.output()).isZero();
     }
 
@@ -58,7 +58,7 @@ class CrashRecoveryTest {
     void killedAtEveryStageThenRerunGivesTheUninterruptedResult() throws Exception {
         String db = "jdbc:h2:file:" + work.resolve("db-kill/h");
         Path output = work.resolve("out-kill");
-        String[] args = {"consolidate", "--input", inbox.toString(), "--output", output.toString(), "--db", db};
+        String[] args = {"consolidate", "--input", inbox.toString(), "--output", output.toString(), "--data", output.resolveSibling(output.getFileName() + "-data").toString(), "--db", db};
         List<String> killedAt = new ArrayList<>();
         for (Predicate<String> point : List.of(line("step readAndCheckFilesStep started"), nth("DEBUG FileContentWriter - read ", 90),
                 line("step resolveSubmissionsStep started"), line("step publishOutputsStep started"))) {
@@ -92,7 +92,8 @@ class CrashRecoveryTest {
     void sigtermStopsServeCleanlyAndTheNextRunResumes() throws Exception {
         String db = "jdbc:h2:file:" + work.resolve("db-term/h");
         Path output = work.resolve("out-term");
-        ChildRun serve = ChildRun.start("serve", "--input", inbox.toString(), "--output", output.toString(), "--db", db);
+        ChildRun serve = ChildRun.start("serve", "--input", inbox.toString(), "--output", output.toString(), "--data", output.resolveSibling(output.getFileName() + "-data").toString(), 
+                "--db", db);
         assertThat(serve.awaitLine(nth("DEBUG FileContentWriter - read ", 20), 180_000)).as(serve.output()).isTrue();
         serve.terminate();
         assertThat(serve.exitCode(90)).as(serve.output()).isZero();
@@ -103,7 +104,8 @@ class CrashRecoveryTest {
             assertThat(rs.getString(1)).isEqualTo("STOPPED");
         }
 
-        ChildRun rerun = ChildRun.start("consolidate", "--input", inbox.toString(), "--output", output.toString(), "--db", db);
+        ChildRun rerun = ChildRun.start("consolidate", "--input", inbox.toString(), "--output", output.toString(),
+                "--data", output.resolveSibling(output.getFileName() + "-data").toString(), "--db", db);
         assertThat(rerun.exitCode(180)).as(rerun.output()).isZero();
         assertThat(rerun.output()).contains("restarting run").doesNotContain("recovering run");
         for (String feed : FEEDS) {
@@ -116,7 +118,7 @@ class CrashRecoveryTest {
     void twoRunsAtOnceGiveOneResultAndOneRefusal() throws Exception {
         String db = "jdbc:h2:file:" + work.resolve("db-race/h");
         Path output = work.resolve("out-race");
-        String[] args = {"consolidate", "--input", inbox.toString(), "--output", output.toString(), "--db", db};
+        String[] args = {"consolidate", "--input", inbox.toString(), "--output", output.toString(), "--data", output.resolveSibling(output.getFileName() + "-data").toString(), "--db", db};
         ChildRun first = ChildRun.start(args);
         assertThat(first.awaitLine(line("step intakeInboxStep started"), 120_000)).as(first.output()).isTrue();
         ChildRun second = ChildRun.start(args);

@@ -31,7 +31,7 @@ class IncrementalRunTest {
     }
 
     static String run(String db, Path output) {
-        Cli r = Cli.run("consolidate", "--input", inbox.toString(), "--output", output.toString(), "--db", db);
+        Cli r = Cli.run("consolidate", "--input", inbox.toString(), "--output", output.toString(), "--data", output.resolveSibling(output.getFileName() + "-data").toString(), "--db", db);
         assertThat(r.code()).as(r.err()).isZero();
         return r.out();
     }

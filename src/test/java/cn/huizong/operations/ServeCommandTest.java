@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.huizong.fixtures.SampleInbox;
@@ -33,6 +35,12 @@ class ServeCommandTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    /** The evidence store in the temp folder too, not in the working copy's ./data. */
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("huizong.data-dir", () -> work.resolve("data").toString());
+    }
 
     @BeforeAll
     static void inbox() throws Exception {

@@ -38,7 +38,7 @@ final class ReportOutputs {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = HuizongApplication.run(new String[] {"consolidate", "--input", inbox.toString(), "--output",
-                output.toString(), "--db", "jdbc:h2:mem:" + dbName + ";DB_CLOSE_DELAY=-1"},
+                output.toString(), "--data", output.resolveSibling(output.getFileName() + "-data").toString(), "--db", "jdbc:h2:mem:" + dbName + ";DB_CLOSE_DELAY=-1"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         return output.resolve("latest");
