@@ -187,7 +187,8 @@ public final class Archives {
     }
 
     private static boolean isEncrypted(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < 32; t = t.getCause()) {
             if (String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("encrypt")) {
                 return true;
             }

@@ -72,7 +72,8 @@ public final class CsvReader {
         } catch (ReadFailure e) {
             throw e;
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
+            int depth = 0;
+            for (Throwable t = e; t != null && depth++ < 32; t = t.getCause()) {
                 if (t instanceof RecordTooLong) {
                     throw new ReadFailure("FILE_TOO_LARGE", "一行内容超过 " + limits.maxTextChars() + " 个字符（可能缺少配对的引号）", e);
                 }

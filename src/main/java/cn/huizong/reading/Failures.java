@@ -24,7 +24,8 @@ public final class Failures {
         if (e instanceof ReadFailure f) {
             return f;
         }
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < 32; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof StopReading s) {
                 throw s;
             }

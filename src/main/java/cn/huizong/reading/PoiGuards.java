@@ -27,15 +27,4 @@ public final class PoiGuards {
         ZipInputStreamZipEntrySource.setThresholdBytesForTempFiles(SPILL_PART_BYTES);
         // XML parsing goes through POI's XMLHelper everywhere: no DTDs, no external entities (XXE, billion laughs)
     }
-
-    /** True when POI refused a file with one of the guards above. */
-    static boolean isZipBomb(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String m = String.valueOf(t.getMessage());
-            if (m.contains("Zip bomb detected") || m.contains("more internal file entries than expected")) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -85,11 +85,6 @@ public final class XlsxReader {
         }
     }
 
-    /** The user's words for a parser failure; the exception itself stays in the cause for the log. */
-    static String describe(Throwable e) {
-        return "文件结构损坏或不完整";
-    }
-
     private CompactStrings sharedStrings(OPCPackage pkg) throws IOException, SAXException {
         List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
         if (parts.isEmpty()) {

@@ -101,7 +101,11 @@ public final class FileChecker {
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // a parser bug on a hostile file must cost this file only, never the run
             log.debug("{} rejected", source.name(), e);
-            return fromFailure(Failures.classify(e, Failures.DAMAGED));
+            try {
+                return fromFailure(Failures.classify(e, Failures.DAMAGED));
+            } catch (SheetProcessor.TimeBudgetExceeded t) {
+                return timedOut(limits); // the budget ran out inside a parser that wrapped our signal
+            }
         }
     }
 

@@ -88,10 +88,13 @@ class HostileInboxTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] args = {"consolidate", "--input", inbox.toString(), "--output", output.toString(), "--data",
                 data.toString(), "--db", "jdbc:h2:mem:hostile;DB_CLOSE_DELAY=-1"};
-        // a hang (a pipe read, a parser loop) must fail the test, not stall the build
-        exitCode = assertTimeoutPreemptively(Duration.ofMinutes(4), () -> HuizongApplication.run(args,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
-        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
+        try {
+            // a hang (a pipe read, a parser loop) must fail the test, not stall the build
+            exitCode = assertTimeoutPreemptively(Duration.ofMinutes(4), () -> HuizongApplication.run(args,
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        } finally {
+            TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
+        }
         stdout = out.toString(StandardCharsets.UTF_8);
         stderr = err.toString(StandardCharsets.UTF_8);
         Path csv = output.resolve("latest/csv");
