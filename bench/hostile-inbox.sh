@@ -6,12 +6,8 @@
 # Prints wall time, peak RSS and the largest heap occupancy the garbage collector saw.
 set -euo pipefail
 heap=${1:-512m}
-cd "$(dirname "$0")/.."
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-mvn -q -B -DskipTests package test-compile
-mvn -q -B dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null
-java -cp "target/classes:target/test-classes:$(cat "$work/cp.txt")" cn.huizong.fixtures.HostileInbox "$work/inbox"
+source "$(dirname "$0")/common.sh"
+fixture HostileInbox "$work/inbox"
 echo "inbox: $(find "$work/inbox" -type f | wc -l) files, $(du -sh "$work/inbox" | cut -f1)"
 set +e
 /usr/bin/time -o "$work/time.txt" -f "wall %e s, peak RSS %M KiB" java -Xmx"$heap" -Xlog:gc:file="$work/gc.log" \

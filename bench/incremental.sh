@@ -6,13 +6,8 @@
 set -euo pipefail
 files=${1:-200}
 rows=${2:-10000}
-cd "$(dirname "$0")/.."
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-mvn -q -B -DskipTests package test-compile
-mvn -q -B dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null
-java -cp "target/classes:target/test-classes:$(cat "$work/cp.txt")" cn.huizong.fixtures.GeneratedCampaign \
-  "$work/inbox" "$files" "$rows" 2>/dev/null
+source "$(dirname "$0")/common.sh"
+fixture GeneratedCampaign "$work/inbox" "$files" "$rows" 2>/dev/null
 run() {
   local start end
   start=$(date +%s.%N)

@@ -5,13 +5,8 @@
 set -euo pipefail
 rows=${1:-200000}
 heap=${2:-256m}
-cd "$(dirname "$0")/.."
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-mvn -q -B -DskipTests package test-compile
-mvn -q -B dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null
-java -cp "target/classes:target/test-classes:$(cat "$work/cp.txt")" cn.huizong.fixtures.LargeWorkbook \
-  "$work/inbox/郑州市教育局/附件1-大表.xlsx" "$rows"
+source "$(dirname "$0")/common.sh"
+fixture LargeWorkbook "$work/inbox/郑州市教育局/附件1-大表.xlsx" "$rows"
 ls -la "$work/inbox/郑州市教育局/"
 /usr/bin/time -f "wall %e s, peak RSS %M KiB" java -Xmx"$heap" -jar target/huizong.jar consolidate \
   --input "$work/inbox" --output "$work/output" --data "$work/data" --db "jdbc:h2:file:$work/db/huizong"
