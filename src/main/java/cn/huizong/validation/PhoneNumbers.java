@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class PhoneNumbers {
 
-    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])1[3-9][0-9](?:[ -]?[0-9]){8}(?![0-9])");
+    // an optional country code (+86 or 86 written straight before the number) is part of the number
+    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(?:86)?1[3-9][0-9](?:[ -]?[0-9]){8}(?![0-9])");
     private static final Pattern LANDLINE = Pattern.compile(
             "(?<![0-9])(?:\\(0[0-9]{2,3}\\)|0[0-9]{2,3})[ -]?[0-9]{7,8}(?![0-9])");
 

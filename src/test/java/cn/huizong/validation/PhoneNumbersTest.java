@@ -21,7 +21,10 @@ class PhoneNumbersTest {
             "０３７１－６９６９１２７４",
             "0378-23881234转801",
             "0371-6969127",
-            "王五 0391-1234567、13700000000"})
+            "王五 0391-1234567、13700000000",
+            "+86 138 1234 5678",
+            "8613812345678",
+            "0371-69691274-801"})
     void acceptsMobilesAndLandlinesWrittenWithSeparatorsNamesAndFullWidthCharacters(String cell) {
         assertThat(PhoneNumbers.containsValid(cell)).isTrue();
     }
