@@ -89,18 +89,42 @@ public final class Registry {
         if (exact != null) {
             return Optional.of(exact);
         }
-        return findContained(key);
+        return contained(key, true);
     }
 
     /** The longest registry name or alias found inside a folder or file name. */
     public Optional<RegistryUnit> findContained(String text) {
-        String key = Names.unit(text);
+        return contained(Names.unit(text), false);
+    }
+
+    /**
+     * The longest registry name or alias inside a normalised text. On a 填报单位 line a department after the
+     * name is fine (郑州大学科学技术处), but more of a school's name is another institution written in a way
+     * the registry does not know (郑州大学西亚斯学院, 河南理工大学万方学院): that must not count as the named one.
+     */
+    private Optional<RegistryUnit> contained(String key, boolean refuseLongerSchoolNames) {
         for (Map.Entry<String, RegistryUnit> e : byKey.entrySet()) {
-            if (key.contains(e.getKey())) {
-                return Optional.of(e.getValue());
+            int at = key.indexOf(e.getKey());
+            while (at >= 0) {
+                if (!refuseLongerSchoolNames || !startsAnotherInstitution(key, at + e.getKey().length())) {
+                    return Optional.of(e.getValue());
+                }
+                at = key.indexOf(e.getKey(), at + 1);
             }
         }
         return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern INSTITUTION_TAIL =
+            java.util.regex.Pattern.compile("\\p{IsHan}*?(学院|大学|学校|分校|校区)");
+
+    /** Whether the Chinese characters right after a matched name carry on into another school's name. */
+    private static boolean startsAnotherInstitution(String key, int end) {
+        int stop = end;
+        while (stop < key.length() && Character.UnicodeScript.of(key.codePointAt(stop)) == Character.UnicodeScript.HAN) {
+            stop += Character.charCount(key.codePointAt(stop));
+        }
+        return INSTITUTION_TAIL.matcher(key.substring(end, stop)).lookingAt();
     }
 
     /** The registry entry whose name is closest to what was written (for the error message). */

@@ -27,7 +27,9 @@ final class SheetProcessor implements RowHandler {
     /** How far down a sheet the header may sit (title rows, unit line, notes). */
     private static final int HEADER_SCAN_ROWS = 30;
     private static final int MAX_UNIT_LINE_CHARS = 1_000;
-    private static final Pattern NOTE = Pattern.compile("^(注|备注|说明|填表说明|填报说明|填报人|审核人|制表人|负责人签字)\\s*[:：].*", Pattern.DOTALL);
+    private static final Pattern NOTE = Pattern.compile(
+            "^(注|备注|说明|填表说明|填报说明|填报人|审核人|制表人|负责人签字|单位负责人|联系人|联系电话|填报日期|日期)\\s*[:：].*",
+            Pattern.DOTALL);
     private static final Pattern SEQUENCE = Pattern.compile("\\d{1,6}");
 
     private final Campaign campaign;
@@ -270,7 +272,8 @@ final class SheetProcessor implements RowHandler {
 
     private static boolean isNote(SheetRow row) {
         List<Cell> nonBlank = row.cells().stream().filter(c -> !c.text().isBlank()).toList();
-        return nonBlank.size() == 1 && NOTE.matcher(Names.clean(nonBlank.get(0).text())).matches();
+        // a footer (填报人：… 审核人：… 联系电话：…) may be spread over several cells; it starts with its label
+        return !nonBlank.isEmpty() && NOTE.matcher(Names.clean(nonBlank.get(0).text())).matches();
     }
 
     /** A file that takes longer than its time budget. */

@@ -121,6 +121,15 @@ class ReaderContractTest {
         return read(file, EXPECTED_ISSUES);
     }
 
+    @Test
+    void aFooterSpreadOverSeveralCellsIsNotARow() throws Exception {
+        Workbooks.SheetSpec sheet = Workbooks.pairingSheet("郑州市教育局", DATA)
+                .row("填报人：张三", null, null, "审核人：李四", null, "联系电话：13800000012");
+        Path xlsx = dir.resolve("footer/附件1.xlsx");
+        Workbooks.xlsx(xlsx, sheet);
+        assertThat(read(xlsx)).containsExactlyElementsOf(EXPECTED);
+    }
+
     /** Rows as "sheet!row|values…|ok/error" (CSV sheets are named after the file, so the name is normalised). */
     static List<String> read(Path file, List<String> expectedIssues) {
         List<String> out = new ArrayList<>();

@@ -93,4 +93,13 @@ class RegistryTest {
         assertThat(fromGbk.units()).isEqualTo(registry.units());
         assertThat(fromGbk.match("郑州市教体局")).map(RegistryUnit::name).contains("郑州市教育局");
     }
+
+    @Test
+    void aUnitLineNamingADepartmentCountsButALongerSchoolNameDoesNot() throws Exception {
+        Registry registry = Registry.load(Path.of("input/registry.csv"));
+        assertThat(registry.match("郑州大学科学技术处")).map(RegistryUnit::name).contains("郑州大学");
+        assertThat(registry.match("郑州大学西亚斯学院")).isEmpty();
+        assertThat(registry.match("河南理工大学万方学院")).isEmpty();
+        assertThat(registry.closest("郑州大学西亚斯学院").name()).isEqualTo("郑州西亚斯学院");
+    }
 }
