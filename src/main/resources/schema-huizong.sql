@@ -102,6 +102,7 @@ CREATE TABLE IF NOT EXISTS hz_row (
     claimed_type  VARCHAR(20),
     claimed_text  VARCHAR(500),
     claimed_col   VARCHAR(4),
+    group_col     VARCHAR(4),
     PRIMARY KEY (content_key, row_no)
 );
 

@@ -50,7 +50,7 @@ public final class ContentStore {
         public void row(StagedRow r) {
             rows.add(new Object[] {key, r.rowNo(), safe(r.sheet()), r.sheetIndex(), r.excelRow(), encode(r.values()),
                     r.hasError(), r.duplicateOf(), r.sequence(), safe(r.groupKey()), r.claimedType(),
-                    safe(truncate(r.claimedTypeText(), 500)), r.claimedColumn()});
+                    safe(truncate(r.claimedTypeText(), 500)), r.claimedColumn(), r.groupColumn()});
             if (rows.size() >= BATCH) {
                 flushRows();
             }
@@ -92,8 +92,8 @@ public final class ContentStore {
         private void flushRows() {
             if (!rows.isEmpty()) {
                 jdbc.batchUpdate("INSERT INTO hz_row (content_key, row_no, sheet, sheet_index, excel_row, vals, "
-                        + "has_error, duplicate_of, seq, group_key, claimed_type, claimed_text, claimed_col) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+                        + "has_error, duplicate_of, seq, group_key, claimed_type, claimed_text, claimed_col, group_col) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
                 rows.clear();
             }
         }

@@ -187,6 +187,7 @@ final class SheetProcessor implements RowHandler {
         String groupKey = null;
         String claimedText = null;
         String claimedColumn = null;
+        String groupColumn = null;
         for (int i = 0; i < cells.size(); i++) {
             ColumnSpec spec = t.columns().get(i);
             String v = cells.get(i) == null ? "" : Names.clean(cells.get(i).text());
@@ -199,6 +200,7 @@ final class SheetProcessor implements RowHandler {
             }
             if (spec.crossUnitDuplicate() && !v.isEmpty()) {
                 groupKey = Names.enterpriseKey(v);
+                groupColumn = letters.get(i);
             }
             if (spec.unitType() && !v.isEmpty()) {
                 claimedText = v;
@@ -213,7 +215,7 @@ final class SheetProcessor implements RowHandler {
         String claimedType = claimedText == null ? null
                 : campaign.typeFromText(claimedText).map(ut -> ut.code()).orElse(null);
         sink.row(new StagedRow(rowNo, sheet, sheetIndex, row.rowNumber(), values, hasError[0], duplicateOf,
-                sequence, groupKey, claimedType, claimedText, claimedColumn));
+                sequence, groupKey, claimedType, claimedText, claimedColumn, groupColumn));
     }
 
     private List<RowRule> rulesFor(TemplateSpec t) {

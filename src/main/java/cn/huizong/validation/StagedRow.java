@@ -18,5 +18,6 @@ public record StagedRow(
         String groupKey,
         String claimedType,
         String claimedTypeText,
-        String claimedColumn) {
+        String claimedColumn,
+        String groupColumn) {
 }

@@ -43,7 +43,7 @@ class TimeBoxedCheckerTest {
     }
 
     static StagedRow row(int n) {
-        return new StagedRow(n, "s", 0, n, List.of("v"), false, null, null, null, null, null, null);
+        return new StagedRow(n, "s", 0, n, List.of("v"), false, null, null, null, null, null, null, null);
     }
 
     @Test
