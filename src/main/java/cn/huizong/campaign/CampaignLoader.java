@@ -5,13 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +16,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import cn.huizong.intake.Sha256;
 import cn.huizong.registry.UnitType;
 
 /** Reads a campaign YAML into a {@link Campaign}, failing with a Chinese message that names the bad entry. */
@@ -78,7 +76,7 @@ public final class CampaignLoader {
                 quotas,
                 List.copyOf(keywords),
                 strings(m.getOrDefault("ongoingWords", List.of("长期", "持续推进", "长期坚持"))),
-                sha256(bytes));
+                Sha256.of(bytes));
     }
 
     @SuppressWarnings("unchecked")
@@ -136,13 +134,5 @@ public final class CampaignLoader {
             return l.stream().map(String::valueOf).toList();
         }
         return v == null ? List.of() : List.of(String.valueOf(v));
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -91,7 +91,7 @@ public final class Archives {
                             return Listing.rejected("FILE_TOO_LARGE", "压缩包解压后超过 "
                                     + Sizes.human(limits.maxInflatedBytes()));
                         }
-                        members.add(new Member(name, InboxScanner.sha256(data), data.length, null, null));
+                        members.add(new Member(name, Sha256.of(data), data.length, null, null));
                     } catch (MemberTooLarge e) {
                         members.add(rejected(name, "FILE_TOO_LARGE", e.getMessage()));
                     } catch (ZipBomb e) {

@@ -15,8 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.stream.Stream;
 
 /**
@@ -64,7 +62,7 @@ public final class EvidenceStore {
      */
     public Stored put(Path source) throws IOException {
         Files.createDirectories(tmp);
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.digest();
         Path part = Files.createTempFile(tmp, "in-", ".part");
         long size;
         try {
@@ -79,7 +77,7 @@ public final class EvidenceStore {
             try (InputStream in = new DigestInputStream(new SourceStream(raw), md);
                     FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
                 size = in.transferTo(Channels.newOutputStream(out));
-                sha = HexFormat.of().formatHex(md.digest());
+                sha = Sha256.hex(md);
                 target = path(sha);
                 if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                     return new Stored(sha, size, target); // kept already (an earlier run, or another copy)
@@ -97,7 +95,7 @@ public final class EvidenceStore {
     /** Bytes held in memory (tests, tools) stored the same way. */
     public Stored put(byte[] bytes) throws IOException {
         Files.createDirectories(tmp);
-        String sha = HexFormat.of().formatHex(sha256().digest(bytes));
+        String sha = Sha256.of(bytes);
         Path target = path(sha);
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             Path part = Files.createTempFile(tmp, "in-", ".part");
@@ -143,14 +141,6 @@ public final class EvidenceStore {
             for (Path p : files.toList()) {
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,7 +1,6 @@
 package cn.huizong.intake;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,9 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -167,25 +163,5 @@ public final class InboxScanner {
 
     static String relative(Path root, Path file) {
         return printable(root.relativize(file).toString().replace('\\', '/'));
-    }
-
-    public static String sha256(InputStream in) throws IOException {
-        MessageDigest md = digest();
-        try (DigestInputStream d = new DigestInputStream(in, md)) {
-            d.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return java.util.HexFormat.of().formatHex(md.digest());
-    }
-
-    public static String sha256(byte[] data) {
-        return java.util.HexFormat.of().formatHex(digest().digest(data));
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -117,10 +117,8 @@ public final class Resolver {
                 status = "accepted";
             } else if (unit == null) {
                 status = "rejected";
-                String written = f.unitText() != null ? "表内填写为“" + f.unitText() + "”，文件夹和文件名中也没有单位名称"
-                        : "表内未填写填报单位，文件夹和文件名中也没有单位名称";
-                String closest = registry.closest(f.unitText() != null ? f.unitText() : f.path()).name();
-                issues.fileIssue(f.fileNo(), null, IssueCode.UNKNOWN_UNIT, IssueCode.UNKNOWN_UNIT.message(written, closest));
+                issues.fileIssue(f.fileNo(), null, IssueCode.UNKNOWN_UNIT,
+                        IssueCode.unknownUnit(f.unitText(), f.path(), registry));
             } else {
                 status = "accepted";
             }

@@ -8,10 +8,10 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.huizong.intake.Sha256;
 import cn.huizong.intake.Archives;
 import cn.huizong.intake.EvidenceStore;
 import cn.huizong.intake.FileKind;
-import cn.huizong.intake.InboxScanner;
 import cn.huizong.reading.Failures;
 import cn.huizong.validation.ContentResult;
 import cn.huizong.validation.ContentStore;
@@ -72,7 +72,7 @@ class FileContentWriter implements ItemWriter<PendingFile> {
         FileKind kind = FileKind.valueOf(f.kind());
         if (f.memberName() != null) {
             byte[] bytes = Archives.readMember(evidence.path(f.archiveSha256()), f.memberName(), ctx.limits());
-            if (!InboxScanner.sha256(bytes).equals(f.sha256())) {
+            if (!Sha256.of(bytes).equals(f.sha256())) {
                 throw new IOException("archive member changed since intake: " + f.path());
             }
             return new FileChecker.Source(f.memberName(), kind, null, bytes);

@@ -2,11 +2,10 @@ package cn.huizong.operations;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import cn.huizong.intake.InboxFile;
+import cn.huizong.intake.Sha256;
 
 /** What a run's result depends on, as one hash: every file's path, bytes and received time, and the rules. */
 final class InputFingerprint {
@@ -15,17 +14,13 @@ final class InputFingerprint {
     }
 
     static String of(List<InboxFile> files, String rulesFingerprint) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(rulesFingerprint.getBytes(StandardCharsets.UTF_8));
-            for (InboxFile f : files) {
-                String line = "\n" + f.path() + "\t" + f.sha256() + "\t" + f.receivedAt() + "\t" + f.kind() + "\t"
-                        + f.rejectCode();
-                md.update(line.getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest md = Sha256.digest();
+        md.update(rulesFingerprint.getBytes(StandardCharsets.UTF_8));
+        for (InboxFile f : files) {
+            String line = "\n" + f.path() + "\t" + f.sha256() + "\t" + f.receivedAt() + "\t" + f.kind() + "\t"
+                    + f.rejectCode();
+            md.update(line.getBytes(StandardCharsets.UTF_8));
         }
+        return Sha256.hex(md);
     }
 }

@@ -1,16 +1,13 @@
 package cn.huizong.operations;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.CampaignLoader;
 import cn.huizong.intake.EvidenceStore;
 import cn.huizong.intake.ReceivedLog;
+import cn.huizong.intake.Sha256;
 import cn.huizong.reading.ReadLimits;
 import cn.huizong.registry.Registry;
 
@@ -38,8 +35,8 @@ public record RunContext(
         Campaign campaign = campaignFile == null || campaignFile.isBlank() ? CampaignLoader.loadBundled()
                 : CampaignLoader.load(Path.of(campaignFile));
         Registry registry = Registry.load(registryFile);
-        String fp = sha256(campaign.fingerprint() + "|" + campaign.rulesVersion() + "|" + CODE_RULES_VERSION + "|"
-                + sha256(new String(Registry.fingerprintBytes(registryFile), StandardCharsets.UTF_8)));
+        String fp = Sha256.of(campaign.fingerprint() + "|" + campaign.rulesVersion() + "|" + CODE_RULES_VERSION + "|"
+                + Sha256.of(Registry.fingerprintBytes(registryFile)));
         return new RunContext(runId, inputDir, outputDir, dataDir.toAbsolutePath().normalize(), campaign, registry, fp,
                 ReceivedLog.load(receivedFile), limits);
     }
@@ -61,13 +58,5 @@ public record RunContext(
 
     public Path runFolder() {
         return outputDir.resolve("runs").resolve(runId);
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -91,10 +91,8 @@ public final class ValidateCommand {
     private static void judgeWithRegistry(Campaign campaign, TemplateSpec t, Optional<RegistryUnit> unit,
             List<StagedRow> rows, List<Issue> issues, ContentResult result, Registry registry, Path file) {
         if (unit.isEmpty()) {
-            String written = result.unitText() != null ? "表内填写为“" + result.unitText() + "”，文件夹和文件名中也没有单位名称"
-                    : "表内未填写填报单位，文件夹和文件名中也没有单位名称";
-            String near = registry.closest(result.unitText() != null ? result.unitText() : file.getFileName().toString()).name();
-            issues.add(Issue.file(IssueCode.UNKNOWN_UNIT, IssueCode.UNKNOWN_UNIT.message(written, near)));
+            issues.add(Issue.file(IssueCode.UNKNOWN_UNIT,
+                    IssueCode.unknownUnit(result.unitText(), file.getFileName().toString(), registry)));
             return;
         }
         UnitType type = unit.get().type();

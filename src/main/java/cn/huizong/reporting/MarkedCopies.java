@@ -29,9 +29,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.huizong.intake.Sha256;
 import cn.huizong.intake.Archives;
 import cn.huizong.intake.EvidenceStore;
-import cn.huizong.intake.InboxScanner;
 import cn.huizong.reading.CsvReader;
 import cn.huizong.reading.MergedRegions;
 import cn.huizong.reading.ReadFailure;
@@ -115,7 +115,7 @@ public final class MarkedCopies {
             log.warn("cannot read {} again for its marked copy: {}", f.path(), e.toString());
             return new Outcome(f.fileNo(), null, "原文件已无法读取，未生成标注副本", 0);
         }
-        if (f.sha256() != null && !f.sha256().isEmpty() && !InboxScanner.sha256(bytes).equals(f.sha256())) {
+        if (f.sha256() != null && !f.sha256().isEmpty() && !Sha256.of(bytes).equals(f.sha256())) {
             return new Outcome(f.fileNo(), null, "原文件在汇总后被改动，未生成标注副本", 0);
         }
         String original = FileNames.lastSegment(f.isMember() ? f.memberName() : f.path());

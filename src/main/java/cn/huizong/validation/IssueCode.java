@@ -41,4 +41,11 @@ public enum IssueCode {
     public String message(Object... args) {
         return String.format(template, args);
     }
+
+    /** The UNKNOWN_UNIT message: what the sheet said (if anything) and the closest registry entry to it. */
+    public static String unknownUnit(String unitText, String fileName, cn.huizong.registry.Registry registry) {
+        String written = unitText != null ? "表内填写为“" + unitText + "”，文件夹和文件名中也没有单位名称"
+                : "表内未填写填报单位，文件夹和文件名中也没有单位名称";
+        return UNKNOWN_UNIT.message(written, registry.closest(unitText != null ? unitText : fileName).name());
+    }
 }

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.huizong.intake.Sha256;
 import cn.huizong.HuizongApplication;
 import cn.huizong.fixtures.Corpus;
 import cn.huizong.fixtures.HostileInbox;
@@ -266,7 +267,7 @@ class HostileInboxTest {
             Path stored = data.resolve("store").resolve(sha.substring(0, 2)).resolve(sha);
             assertThat(stored).as(s.get("file")).isRegularFile();
             try (InputStream in = Files.newInputStream(stored)) {
-                assertThat(InboxScanner.sha256(in)).isEqualTo(sha);
+                assertThat(Sha256.of(in)).isEqualTo(sha);
             }
         }
         // temporary copies are gone: only <ab>/<sha256> names remain
@@ -339,7 +340,7 @@ class HostileInboxTest {
                     out.put(key, "link " + Files.readSymbolicLink(file));
                 } else if (attrs.isRegularFile()) {
                     try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-                        out.put(key, InboxScanner.sha256(in) + " " + attrs.size() + " " + attrs.lastModifiedTime());
+                        out.put(key, Sha256.of(in) + " " + attrs.size() + " " + attrs.lastModifiedTime());
                     }
                 } else {
                     out.put(key, "other " + attrs.lastModifiedTime());

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import cn.huizong.intake.Sha256;
 import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.CampaignLoader;
 import cn.huizong.fixtures.Corpus;
 import cn.huizong.intake.FileKind;
-import cn.huizong.intake.InboxScanner;
 import cn.huizong.reading.ReadLimits;
 import cn.huizong.registry.Registry;
 import cn.huizong.validation.ContentResult;
@@ -60,7 +60,7 @@ class RealWorldCorpusTest {
     @MethodSource("manifest")
     void parsesOrRejectsCleanly(Corpus.Entry entry) throws Exception {
         Path file = Corpus.dir().resolve(entry.file());
-        assertThat(InboxScanner.sha256(Files.newInputStream(file))).as("corpus intact").isEqualTo(entry.sha256());
+        assertThat(Sha256.of(Files.newInputStream(file))).as("corpus intact").isEqualTo(entry.sha256());
 
         long t0 = System.nanoTime();
         ContentResult r = checker.check(new FileChecker.Source(entry.file(), FileKind.of(entry.file()), file, null),

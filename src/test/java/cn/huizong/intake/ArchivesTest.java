@@ -50,7 +50,7 @@ class ArchivesTest {
 
         assertThat(listing.rejectCode()).isNull();
         assertThat(listing.members()).hasSize(7); // the folder entry is not a file
-        assertThat(listing.members().get(0).sha256()).isEqualTo(InboxScanner.sha256(utf8("a,b\n")));
+        assertThat(listing.members().get(0).sha256()).isEqualTo(Sha256.of(utf8("a,b\n")));
         assertThat(listing.members().subList(1, 7)).allSatisfy(m -> assertThat(m.rejectCode()).isEqualTo("ARCHIVE_REJECTED"));
         assertThat(bomb.members()).singleElement().satisfies(m -> {
             assertThat(m.rejectCode()).isEqualTo("FILE_TOO_LARGE");

@@ -25,7 +25,7 @@ class EvidenceStoreTest {
         EvidenceStore.Stored first = store.put(file);
         EvidenceStore.Stored again = store.put(file);
 
-        String sha = InboxScanner.sha256(Files.readAllBytes(file));
+        String sha = Sha256.of(Files.readAllBytes(file));
         assertThat(first.sha256()).isEqualTo(sha).isEqualTo(again.sha256());
         assertThat(first.path()).isEqualTo(work.resolve("data/store").resolve(sha.substring(0, 2)).resolve(sha));
         assertThat(first.path()).hasSameBinaryContentAs(file);
@@ -40,7 +40,7 @@ class EvidenceStoreTest {
     void neverOverwritesWhatIsAlreadyStored() throws Exception {
         Path file = Files.writeString(work.resolve("a.csv"), "a");
         EvidenceStore store = new EvidenceStore(work.resolve("data"));
-        Path target = store.path(InboxScanner.sha256("a".getBytes(StandardCharsets.UTF_8)));
+        Path target = store.path(Sha256.of("a".getBytes(StandardCharsets.UTF_8)));
         Files.createDirectories(target.getParent());
         Files.writeString(target, "kept as it was");
 

@@ -43,7 +43,7 @@ class InboxScannerTest {
 
         assertThat(files).containsOnlyKeys("real.csv", "sub/inner.csv", "same.csv", "out.csv", "sub-again",
                 "root-folder", "dangling.csv", "pipe.csv");
-        String sha = InboxScanner.sha256(Files.readAllBytes(real));
+        String sha = Sha256.of(Files.readAllBytes(real));
         assertThat(files.get("real.csv").sha256()).isEqualTo(sha);
         assertThat(files.get("same.csv").sha256()).isEqualTo(sha);
         assertThat(files.get("same.csv").rejectCode()).isNull();

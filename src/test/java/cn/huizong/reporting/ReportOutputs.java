@@ -24,8 +24,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
+import cn.huizong.intake.Sha256;
 import cn.huizong.HuizongApplication;
-import cn.huizong.intake.InboxScanner;
 
 /** Helpers shared by the report tests: run consolidate in-process, read CSV feeds and workbooks. */
 final class ReportOutputs {
@@ -95,7 +95,7 @@ final class ReportOutputs {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 try (InputStream in = Files.newInputStream(p)) {
-                    out.put(dir.relativize(p).toString(), InboxScanner.sha256(in) + " " + Files.getLastModifiedTime(p));
+                    out.put(dir.relativize(p).toString(), Sha256.of(in) + " " + Files.getLastModifiedTime(p));
                 }
             }
         }
