@@ -48,6 +48,11 @@ public class ConsolidationJobConfiguration {
     private static final StepLogger STEP_LOGGER = new StepLogger();
 
     @Bean
+    GracefulStop gracefulStop() {
+        return new GracefulStop();
+    }
+
+    @Bean
     public Job consolidationJob(JobRepository jobRepository, Step intakeInboxStep, Step readAndCheckFilesStep,
             Step resolveSubmissionsStep, Step publishOutputsStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
@@ -76,9 +81,9 @@ public class ConsolidationJobConfiguration {
     }
 
     @Bean
-    public Step intakeInboxStep(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
+    public Step intakeInboxStep(JobRepository jobRepository, GracefulStop gracefulStop, PlatformTransactionManager tm, JdbcTemplate jdbc,
             ObjectProvider<RunContext> runContext) {
-        return new StepBuilder("intakeInboxStep", jobRepository).listener(STEP_LOGGER).tasklet((contribution, chunk) -> {
+        return new StepBuilder("intakeInboxStep", jobRepository).listener(STEP_LOGGER).listener(gracefulStop).tasklet((contribution, chunk) -> {
             RunContext ctx = runContext.getObject();
             RunPublisher.deleteTree(ctx.tempDir()); // parser scratch of an earlier run
             List<InboxFile> files = new InboxScanner(ctx.limits(), ctx.store()).scan(ctx.inputDir(), ctx.receivedLog());
@@ -98,12 +103,12 @@ public class ConsolidationJobConfiguration {
     }
 
     @Bean
-    public Step readAndCheckFilesStep(JobRepository jobRepository, PlatformTransactionManager tm,
+    public Step readAndCheckFilesStep(JobRepository jobRepository, GracefulStop gracefulStop, PlatformTransactionManager tm,
             PendingFilesReader pendingFilesReader, FileContentWriter fileContentWriter) {
         // One file per transaction: a crash loses at most the file being read. Bad files never throw (they
         // become issues), so nothing is skipped; a passing database hiccup is retried, anything else fails the
         // step and the next run restarts it here.
-        return new StepBuilder("readAndCheckFilesStep", jobRepository).listener(STEP_LOGGER).<PendingFile, PendingFile>chunk(1)
+        return new StepBuilder("readAndCheckFilesStep", jobRepository).listener(STEP_LOGGER).listener(gracefulStop).<PendingFile, PendingFile>chunk(1)
                 .reader(pendingFilesReader)
                 .writer(fileContentWriter)
                 .transactionManager(tm)
@@ -129,9 +134,9 @@ public class ConsolidationJobConfiguration {
     }
 
     @Bean
-    public Step resolveSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
+    public Step resolveSubmissionsStep(JobRepository jobRepository, GracefulStop gracefulStop, PlatformTransactionManager tm, JdbcTemplate jdbc,
             ObjectProvider<RunContext> runContext) {
-        return new StepBuilder("resolveSubmissionsStep", jobRepository).listener(STEP_LOGGER).tasklet((contribution, chunk) -> {
+        return new StepBuilder("resolveSubmissionsStep", jobRepository).listener(STEP_LOGGER).listener(gracefulStop).tasklet((contribution, chunk) -> {
             RunContext ctx = runContext.getObject();
             new Resolver(jdbc, ctx.campaign(), ctx.registry()).resolve(ctx.runId());
             return RepeatStatus.FINISHED;
@@ -139,9 +144,9 @@ public class ConsolidationJobConfiguration {
     }
 
     @Bean
-    public Step publishOutputsStep(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
+    public Step publishOutputsStep(JobRepository jobRepository, GracefulStop gracefulStop, PlatformTransactionManager tm, JdbcTemplate jdbc,
             ObjectProvider<RunContext> runContext) {
-        return new StepBuilder("publishOutputsStep", jobRepository).listener(STEP_LOGGER).tasklet((contribution, chunk) -> {
+        return new StepBuilder("publishOutputsStep", jobRepository).listener(STEP_LOGGER).listener(gracefulStop).tasklet((contribution, chunk) -> {
             RunContext ctx = runContext.getObject();
             Path folder = ctx.runFolder();
             // A run folder only ever appears complete (written aside, then renamed), so a publish restarted

@@ -57,9 +57,12 @@ public class ConsolidationRunner {
     private final RunLock lock;
     private final ReadLimits limits;
     private final Path dataDir;
+    private final GracefulStop gracefulStop;
+    private volatile boolean running;
 
-    public ConsolidationRunner(JobOperator jobOperator, JobRepository jobRepository, Job consolidationJob,
-            JdbcTemplate jdbc, RunLock lock, ReadLimits limits, @Value("${huizong.data-dir:./data}") String dataDir) {
+    ConsolidationRunner(JobOperator jobOperator, JobRepository jobRepository, Job consolidationJob,
+            JdbcTemplate jdbc, RunLock lock, ReadLimits limits, @Value("${huizong.data-dir:./data}") String dataDir,
+            GracefulStop gracefulStop) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.consolidationJob = consolidationJob;
@@ -67,11 +70,18 @@ public class ConsolidationRunner {
         this.lock = lock;
         this.limits = limits;
         this.dataDir = Path.of(dataDir).toAbsolutePath().normalize();
+        this.gracefulStop = gracefulStop;
     }
 
     public Outcome run(RunRequest request) {
         try (RunLock.Lease lease = lock.acquire(request.trigger())) {
-            return runLocked(request, lease);
+            running = true;
+            try {
+                return runLocked(request, lease);
+            } finally {
+                running = false;
+                gracefulStop.clear();
+            }
         } catch (RunLock.Busy busy) {
             RunLock.Holder h = busy.holder();
             return new Outcome(EXIT_BUSY, "另一个汇总运行正在进行：运行编号 " + (h.runId() == null ? "（准备中）" : h.runId())
@@ -155,17 +165,16 @@ public class ConsolidationRunner {
                 Timestamp.from(Instant.now()), Timestamp.from(Instant.now()), files, sameAs, sameAs);
     }
 
-    /** Asks a running job to stop at the next chunk boundary, so that it can be restarted (graceful shutdown). */
+    /**
+     * Asks this process's run to stop at the next file boundary (graceful shutdown); the job ends STOPPED and
+     * the next run restarts it. Returns false when no run is in progress here.
+     */
     public boolean stopRunning() {
-        try {
-            for (JobExecution e : jobRepository.findRunningJobExecutions(ConsolidationJobConfiguration.JOB_NAME)) {
-                jobOperator.stop(e);
-                return true;
-            }
-        } catch (Exception e) {
-            log.warn("could not stop the running job: {}", e.toString());
+        if (!running) {
+            return false;
         }
-        return false;
+        gracefulStop.request();
+        return true;
     }
 
     static String triggerName(String trigger) {

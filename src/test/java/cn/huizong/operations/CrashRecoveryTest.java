@@ -101,7 +101,7 @@ class CrashRecoveryTest {
         try (Connection c = DriverManager.getConnection(db + ";AUTO_SERVER=TRUE", "sa", "");
                 ResultSet rs = c.createStatement().executeQuery("SELECT status FROM BATCH_JOB_EXECUTION")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("STOPPED");
+            assertThat(rs.getString(1)).as(serve.output()).isEqualTo("STOPPED");
         }
 
         ChildRun rerun = ChildRun.start("consolidate", "--input", inbox.toString(), "--output", output.toString(),
