@@ -19,6 +19,7 @@ public record Campaign(
         Map<UnitType, Integer> quotas,
         List<TypeKeywords> unitTypeKeywords,
         List<String> ongoingWords,
+        int correctionDays,
         String fingerprint) {
 
     /** Keywords that, found in a 单位类型 cell, mean a unit type. */

@@ -76,6 +76,7 @@ public final class CampaignLoader {
                 quotas,
                 List.copyOf(keywords),
                 strings(m.getOrDefault("ongoingWords", List.of("长期", "持续推进", "长期坚持"))),
+                ((Number) m.getOrDefault("correctionDays", 3)).intValue(),
                 Sha256.of(bytes));
     }
 

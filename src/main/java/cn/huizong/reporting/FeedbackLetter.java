@@ -19,12 +19,6 @@ import cn.huizong.campaign.TemplateSpec;
  */
 final class FeedbackLetter {
 
-    /**
-     * Days a unit gets to resend once a deadline has passed (before it, the deadline itself is the date). A
-     * campaign rule in spirit; it lives here until a notice asks for another number.
-     */
-    static final int RESUBMIT_DAYS = 3;
-
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
     private static final int MAX_FILES_LISTED = 20;
@@ -148,7 +142,7 @@ final class FeedbackLetter {
                 continue;
             }
             TemplateSpec t = campaign.template(e.getKey()).orElse(null);
-            LocalDate by = t == null || t.deadline().isBefore(today) ? today.plusDays(RESUBMIT_DAYS) : t.deadline();
+            LocalDate by = t == null || t.deadline().isBefore(today) ? today.plusDays(campaign.correctionDays()) : t.deadline();
             String text = DATE.format(by) + (t != null && t.deadline().isBefore(today)
                     ? "（原定截止时间" + DATE.format(t.deadline()) + "已过）" : "");
             byTemplate.put(t == null ? "" : ProvincialWorkbook.shortTitle(t), text);
