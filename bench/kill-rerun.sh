@@ -1,43 +1,45 @@
 #!/usr/bin/env bash
 # Crash and concurrency check at campaign scale (issue 4's acceptance scenario, rerunnable):
 #   1. a generated campaign (default 200 files, about 200,000 rows) consolidated once, uninterrupted: the reference;
-#   2. the same inbox against a second database, killed with SIGKILL at several moments (after N seconds each),
-#      then run once more to the end: every CSV feed must equal the reference byte for byte;
+#   2. the same inbox against a second database, killed with SIGKILL in every step (one kill per step, each
+#      run resuming the one killed before), then run once more to the end: every CSV feed must equal the reference byte for byte;
 #   3. two runs started together against a third database: exit codes must be {0, 3}.
 # Prints the kill points, the feed comparison and the exit codes; exits non-zero when a check fails.
-# Usage: bench/kill-rerun.sh [files] [rows-per-pairing-file] [kill-after-seconds…]
+# Usage: bench/kill-rerun.sh [files] [rows-per-pairing-file]
 set -euo pipefail
 files=${1:-200}
 rows=${2:-10000}
-shift $(( $# > 2 ? 2 : $# ))
-kills=("$@")
-[ ${#kills[@]} -gt 0 ] || kills=(3 20 45 90)
+# where the killed runs die, by their log lines: each rerun resumes the same run and is killed further on
+points=("step intakeInboxStep started" "Progress - read" "step resolveSubmissionsStep started"
+  "step publishOutputsStep started" "step pruneOldRunsStep started")
 source "$(dirname "$0")/common.sh"
 fixture GeneratedCampaign "$work/inbox" "$files" "$rows" 2>/dev/null
-consolidate() { # db output
-  java -Xmx512m -jar target/huizong.jar consolidate --input "$work/inbox" --output "$work/$2" \
+consolidate() { # db output (exec: in the background, $! is then the JVM itself, the one to kill)
+  exec java -Xmx512m -jar target/huizong.jar consolidate --input "$work/inbox" --output "$work/$2" \
     --data "$work/$2-data" --db "jdbc:h2:file:$work/$1/huizong"
 }
 feeds="submissions.csv pairings.csv cases.csv quota.csv issues.csv completeness.csv"
 
 start=$(date +%s)
-consolidate ref out-ref > "$work/ref.log" 2>&1
+(consolidate ref out-ref > "$work/ref.log" 2>&1)
 echo "reference run: $(( $(date +%s) - start )) s; $(grep -E '数据行' "$work/ref.log")"
 
-for after in "${kills[@]}"; do
-  consolidate killed out-killed > "$work/kill.log" 2>&1 &
+for point in "${points[@]}"; do
+  (consolidate killed out-killed > "$work/kill.log" 2>&1) &
   pid=$!
-  sleep "$after"
+  # kill as soon as the run's log shows the point (plus a second, to land inside the step)
+  while kill -0 "$pid" 2>/dev/null && ! grep -q "$point" "$work/kill.log"; do sleep 0.2; done
+  sleep 1
   if kill -9 "$pid" 2>/dev/null; then
     wait "$pid" 2>/dev/null || true
-    echo "killed after ${after} s, last step: $(grep -o 'step [A-Za-z]* started' "$work/kill.log" | tail -1)"
+    echo "killed at “$point” + 1 s; log's last line: $(tail -1 "$work/kill.log" | cut -c1-110)"
   else
-    wait "$pid" || true
-    echo "run finished before ${after} s: not killed"
+    code=0; wait "$pid" || code=$?
+    echo "run ended (exit $code) before “$point”: not killed"
   fi
 done
 start=$(date +%s)
-consolidate killed out-killed > "$work/rerun.log" 2>&1
+(consolidate killed out-killed > "$work/rerun.log" 2>&1)
 echo "rerun after kills: exit 0, $(( $(date +%s) - start )) s; $(grep -cE 'recovering run|restarting run' "$work/rerun.log") recover/restart lines"
 status=0
 for f in $feeds; do
@@ -48,8 +50,8 @@ for f in $feeds; do
   fi
 done
 
-consolidate race out-race > "$work/race1.log" 2>&1 & p1=$!
-consolidate race out-race > "$work/race2.log" 2>&1 & p2=$!
+(consolidate race out-race > "$work/race1.log" 2>&1) & p1=$!
+(consolidate race out-race > "$work/race2.log" 2>&1) & p2=$!
 set +e
 wait $p1; e1=$?
 wait $p2; e2=$?

@@ -173,4 +173,5 @@ CREATE TABLE IF NOT EXISTS hz_completeness (
 );
 
 CREATE INDEX IF NOT EXISTS hz_file_sha ON hz_file (run_id, sha256);
+CREATE INDEX IF NOT EXISTS hz_file_content ON hz_file (content_key);
 CREATE INDEX IF NOT EXISTS hz_record_unit ON hz_record (run_id, template, unit);

@@ -220,13 +220,14 @@ public final class Resolver {
 
     /** The same case name from two units: both kept, each unit told who else sent it. */
     private void flagDuplicateCases(String runId, IssueLog issues) {
+        // the shared names are found once and joined (an IN subquery was evaluated again for every case row)
+        String caseRows = "hz_record rec JOIN hz_row r ON r.content_key = rec.content_key AND r.row_no = rec.row_no";
+        String kept = "rec.run_id = ? AND rec.status IN ('accepted', 'over_quota') AND r.group_key IS NOT NULL";
         List<Object[]> rows = jdbc.query("SELECT r.group_key, rec.unit, rec.file_no, rec.row_no, r.sheet, r.excel_row, "
-                + "r.vals, rec.template, r.group_col FROM hz_record rec JOIN hz_row r ON r.content_key = rec.content_key AND r.row_no = rec.row_no "
-                + "WHERE rec.run_id = ? AND rec.status IN ('accepted', 'over_quota') AND r.group_key IS NOT NULL "
-                + "AND r.group_key IN (SELECT r2.group_key FROM hz_record rec2 JOIN hz_row r2 "
-                + "ON r2.content_key = rec2.content_key AND r2.row_no = rec2.row_no WHERE rec2.run_id = ? "
-                + "AND rec2.status IN ('accepted', 'over_quota') AND r2.group_key IS NOT NULL "
-                + "GROUP BY r2.group_key HAVING COUNT(DISTINCT rec2.unit) > 1) ORDER BY rec.file_no, rec.row_no",
+                + "r.vals, rec.template, r.group_col FROM " + caseRows
+                + " JOIN (SELECT r.group_key AS shared FROM " + caseRows + " WHERE " + kept
+                + " GROUP BY r.group_key HAVING COUNT(DISTINCT rec.unit) > 1) d ON d.shared = r.group_key"
+                + " WHERE " + kept + " ORDER BY rec.file_no, rec.row_no",
                 (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
                         rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9)},
                 runId, runId);

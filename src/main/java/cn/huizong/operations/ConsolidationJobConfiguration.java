@@ -54,12 +54,13 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     public Job consolidationJob(JobRepository jobRepository, Step intakeInboxStep, Step readAndCheckFilesStep,
-            Step resolveSubmissionsStep, Step publishOutputsStep) {
+            Step resolveSubmissionsStep, Step publishOutputsStep, Step pruneOldRunsStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(intakeInboxStep)
                 .next(readAndCheckFilesStep)
                 .next(resolveSubmissionsStep)
                 .next(publishOutputsStep)
+                .next(pruneOldRunsStep)
                 .build();
     }
 
@@ -172,6 +173,16 @@ public class ConsolidationJobConfiguration {
                     + "rows_accepted = (SELECT COUNT(*) FROM hz_record WHERE run_id = ? AND status = 'accepted'), "
                     + "rows_rejected = (SELECT COUNT(*) FROM hz_record WHERE run_id = ? AND status = 'rejected') "
                     + "WHERE run_id = ?", Timestamp.from(Instant.now()), ctx.runId(), ctx.runId(), ctx.runId(), ctx.runId());
+            return RepeatStatus.FINISHED;
+        }, tm).build();
+    }
+
+    @Bean
+    public Step pruneOldRunsStep(JobRepository jobRepository, GracefulStop gracefulStop, PlatformTransactionManager tm,
+            JdbcTemplate jdbc, ObjectProvider<RunContext> runContext,
+            @Value("${huizong.retention.keep-runs:10}") int keepRuns) {
+        return new StepBuilder("pruneOldRunsStep", jobRepository).listener(STEP_LOGGER).listener(gracefulStop).tasklet((contribution, chunk) -> {
+            contribution.incrementWriteCount(new RunRetention(jdbc, keepRuns).prune(runContext.getObject().runId()));
             return RepeatStatus.FINISHED;
         }, tm).build();
     }

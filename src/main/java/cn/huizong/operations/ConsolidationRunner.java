@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 import cn.huizong.intake.InboxFile;
 import cn.huizong.intake.InboxScanner;
 import cn.huizong.reading.ReadLimits;
+import cn.huizong.reporting.RunPublisher;
 
 /**
  * Runs the consolidation job for every entry point, under the run lock. The job instance is identified by
@@ -104,15 +105,30 @@ public class ConsolidationRunner {
         // fingerprinting the inbox already copies it into the store (content-addressed: intake finds it there)
         List<InboxFile> files = new InboxScanner(limits, ctx.store()).scan(request.input(), ctx.receivedLog());
         String fingerprint = InputFingerprint.of(files, ctx.rulesFingerprint());
-        JobParameters identifying = new JobParametersBuilder()
-                .addString("campaign", ctx.campaign().id())
-                .addString("input.fingerprint", fingerprint)
-                .addString("output.dir", request.output().toString())
-                .toJobParameters();
+        // A completed run whose details were pruned (or whose folder was removed) cannot be shown again: the
+        // same inbox then starts the next generation of the same input.
+        JobParameters identifying;
+        JobInstance instance;
+        JobExecution last = null;
+        for (long generation = 1;; generation++) {
+            identifying = new JobParametersBuilder()
+                    .addString("campaign", ctx.campaign().id())
+                    .addString("input.fingerprint", fingerprint)
+                    .addString("output.dir", request.output().toString())
+                    .addLong("generation", generation)
+                    .toJobParameters();
+            instance = jobRepository.getJobInstance(ConsolidationJobConfiguration.JOB_NAME, identifying);
+            if (instance == null) {
+                break;
+            }
+            last = jobRepository.getLastJobExecution(instance);
+            if (last.getStatus() != BatchStatus.COMPLETED || stillShowable(last, request.output())) {
+                break;
+            }
+        }
         Files.createDirectories(request.output());
         Files.createDirectories(dataDir);
 
-        JobInstance instance = jobRepository.getJobInstance(ConsolidationJobConfiguration.JOB_NAME, identifying);
         JobExecution execution;
         if (instance == null) {
             JobParameters params = new JobParametersBuilder(identifying)
@@ -127,10 +143,14 @@ public class ConsolidationRunner {
             lease.runId(newRunId);
             execution = jobOperator.start(consolidationJob, params);
         } else {
-            JobExecution last = jobRepository.getLastJobExecution(instance);
             String runId = last.getJobParameters().getString("run.id");
             lease.runId(runId);
             if (last.getStatus() == BatchStatus.COMPLETED) {
+                // the inbox went back to what that run saw (a file taken out again): its result is the current one
+                if (!RunPublisher.isLatest(request.output(), runId)) {
+                    RunPublisher.publish(request.output(), runId);
+                    log.info("published run {} again as latest: the input is the same as then", runId);
+                }
                 recordUnchanged(newRunId, runId, request.trigger(), files.size());
                 return new Outcome(EXIT_OK, "收件箱、名录和活动定义与运行 " + runId + " 相同，未重新读取任何文件，结果不变。\n"
                         + new RunSummary(jdbc).text(runId, request.output()), runId);
@@ -155,6 +175,13 @@ public class ConsolidationRunner {
                     + "。再次运行 consolidate 会从中断处继续。", runId);
         }
         return new Outcome(EXIT_OK, new RunSummary(jdbc).text(runId, request.output()), runId);
+    }
+
+    /** A completed run can stand for the current inbox while its details and its run folder are still there. */
+    private boolean stillShowable(JobExecution completed, Path output) {
+        String runId = completed.getJobParameters().getString("run.id");
+        List<String> status = jdbc.queryForList("SELECT status FROM hz_run WHERE run_id = ?", String.class, runId);
+        return status.equals(List.of("COMPLETED")) && Files.isDirectory(output.resolve("runs").resolve(runId));
     }
 
     /** The run history shows the nightly run happened even when nothing had to be done. */

@@ -57,6 +57,7 @@ public class RunsCommand {
     private static String status(String status, boolean locked, String sameAs) {
         return switch (status == null ? "" : status) {
             case "COMPLETED" -> "完成";
+            case "PRUNED" -> "完成(明细已清理)";
             case "UNCHANGED" -> "无变化(" + sameAs.substring(Math.max(0, sameAs.length() - 10)) + ")";
             case "STARTED" -> locked ? "进行中" : "中断(可续跑)";
             default -> status;

@@ -38,6 +38,15 @@ public final class RunPublisher {
         Files.move(tmp, latest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** True when {@code <output>/latest} is the link to this run (a copy-published latest never is). */
+    public static boolean isLatest(Path outputDir, String runId) {
+        try {
+            return Files.readSymbolicLink(outputDir.resolve("latest")).equals(Path.of("runs", runId));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     /** For file systems without symbolic links: copy, then swap by two renames. */
     private static void publishByCopy(Path outputDir, String runId, Path latest) throws IOException {
         Path source = outputDir.resolve("runs").resolve(runId);
