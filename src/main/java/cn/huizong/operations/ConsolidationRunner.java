@@ -32,8 +32,9 @@ import cn.huizong.reporting.RunPublisher;
 /**
  * Runs the consolidation job for every entry point, under the run lock. The job instance is identified by
  * what the run means — campaign, input fingerprint (every file's path, hash and received time, and the rules),
- * output folder — so an unchanged inbox is recognised as already done, and a run killed half-way is
- * recovered and restarted where it stopped instead of starting again from zero.
+ * output folder, and a generation counted up only when that input's completed run was pruned — so an
+ * unchanged inbox is recognised as already done, and a run killed half-way is recovered and restarted where it
+ * stopped instead of starting again from zero.
  */
 @Component
 public class ConsolidationRunner {

@@ -16,15 +16,12 @@ final class GracefulStop implements StepExecutionListener {
     private volatile StepExecution current;
     private volatile boolean requested;
 
-    /** Returns true when a step was running and has been told to stop. */
-    boolean request() {
+    void request() {
         requested = true;
         StepExecution step = current;
         if (step != null) {
             step.setTerminateOnly();
-            return true;
         }
-        return false;
     }
 
     /** A stop asked for between two steps (or before the job began) stops the next step before its work. */
