@@ -24,23 +24,27 @@ start=$(date +%s)
 (consolidate ref out-ref > "$work/ref.log" 2>&1)
 echo "reference run: $(( $(date +%s) - start )) s; $(grep -E '数据行' "$work/ref.log")"
 
+n=0
 for point in "${points[@]}"; do
-  (consolidate killed out-killed > "$work/kill.log" 2>&1) &
+  n=$((n + 1))
+  log="$work/kill-$n.log"
+  (consolidate killed out-killed > "$log" 2>&1) &
   pid=$!
   # kill as soon as the run's log shows the point (plus a second, to land inside the step)
-  while kill -0 "$pid" 2>/dev/null && ! grep -q "$point" "$work/kill.log"; do sleep 0.2; done
+  while kill -0 "$pid" 2>/dev/null && ! grep -q "$point" "$log"; do sleep 0.2; done
   sleep 1
   if kill -9 "$pid" 2>/dev/null; then
     wait "$pid" 2>/dev/null || true
-    echo "killed at “$point” + 1 s; log's last line: $(tail -1 "$work/kill.log" | cut -c1-110)"
+    echo "run $n killed at “$point” + 1 s; its last line: $(tail -1 "$log" | cut -c1-110)"
   else
     code=0; wait "$pid" || code=$?
-    echo "run ended (exit $code) before “$point”: not killed"
+    echo "run $n ended (exit $code) before it could be killed at “$point”"
   fi
 done
+echo "runs that recovered the run killed before them: $(grep -l 'recovering run' "$work"/kill-*.log | wc -l)"
 start=$(date +%s)
 (consolidate killed out-killed > "$work/rerun.log" 2>&1)
-echo "rerun after kills: exit 0, $(( $(date +%s) - start )) s; $(grep -cE 'recovering run|restarting run' "$work/rerun.log") recover/restart lines"
+echo "final run: exit 0, $(( $(date +%s) - start )) s: $(head -1 "$work/rerun.log" | cut -c1-60)"
 status=0
 for f in $feeds; do
   if cmp -s "$work/out-ref/latest/csv/$f" "$work/out-killed/latest/csv/$f"; then
