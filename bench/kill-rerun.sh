@@ -44,7 +44,7 @@ done
 echo "runs that recovered the run killed before them: $(grep -l 'recovering run' "$work"/kill-*.log | wc -l)"
 start=$(date +%s)
 (consolidate killed out-killed > "$work/rerun.log" 2>&1)
-echo "final run: exit 0, $(( $(date +%s) - start )) s: $(head -1 "$work/rerun.log" | cut -c1-60)"
+echo "final run: exit 0, $(( $(date +%s) - start )) s: $(grep -m1 -oE "汇总完成|结果不变" "$work/rerun.log")"
 status=0
 for f in $feeds; do
   if cmp -s "$work/out-ref/latest/csv/$f" "$work/out-killed/latest/csv/$f"; then
