@@ -168,7 +168,7 @@ public class ConsolidationJobConfiguration {
                 Files.move(draft, folder, StandardCopyOption.ATOMIC_MOVE);
             }
             RunPublisher.publish(ctx.outputDir(), ctx.runId());
-            jdbc.update("UPDATE hz_run SET finished_at = ?, status = 'COMPLETED', published = TRUE, "
+            jdbc.update("UPDATE hz_run SET finished_at = ?, status = 'COMPLETED', published = TRUE, data_run_id = run_id, "
                     + "files_read = (SELECT COUNT(*) FROM hz_content WHERE read_by_run = ?), "
                     + "rows_accepted = (SELECT COUNT(*) FROM hz_record WHERE run_id = ? AND status = 'accepted'), "
                     + "rows_rejected = (SELECT COUNT(*) FROM hz_record WHERE run_id = ? AND status = 'rejected') "

@@ -126,6 +126,9 @@ class RunRetentionTest {
         assertThat(again).contains("与运行 " + first + " 相同").contains("未重新读取任何文件");
         assertThat(output.resolve("latest").toRealPath()).isEqualTo(output.resolve("runs").resolve(first).toRealPath());
         assertThat(feeds()).isEqualTo(before);
+        // a dashboard reading the database finds the same current run
+        assertThat(query("SELECT data_run_id FROM hz_run WHERE status IN ('COMPLETED', 'UNCHANGED') "
+                + "ORDER BY started_at DESC, run_id DESC")).first().isEqualTo(first);
     }
 
     @Test
