@@ -53,9 +53,10 @@ public class ConsolidationJobConfiguration {
     }
 
     @Bean
-    public Job consolidationJob(JobRepository jobRepository, Step intakeInboxStep, Step readAndCheckFilesStep,
-            Step resolveSubmissionsStep, Step publishOutputsStep, Step pruneOldRunsStep) {
+    public Job consolidationJob(JobRepository jobRepository, JdbcTemplate jdbc, Step intakeInboxStep,
+            Step readAndCheckFilesStep, Step resolveSubmissionsStep, Step publishOutputsStep, Step pruneOldRunsStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new RunCompletion(jdbc))
                 .start(intakeInboxStep)
                 .next(readAndCheckFilesStep)
                 .next(resolveSubmissionsStep)
@@ -168,13 +169,13 @@ public class ConsolidationJobConfiguration {
                 Files.move(draft, folder, StandardCopyOption.ATOMIC_MOVE);
             }
             RunPublisher.publish(ctx.outputDir(), ctx.runId());
-            jdbc.update("UPDATE hz_run SET finished_at = ?, status = 'COMPLETED', published = TRUE, data_run_id = run_id, "
+            jdbc.update("UPDATE hz_run SET finished_at = ?, published = TRUE, data_run_id = run_id, "
                     + "files_read = (SELECT COUNT(*) FROM hz_content WHERE read_by_run = ?), "
                     + "rows_accepted = (SELECT COUNT(*) FROM hz_record WHERE run_id = ? AND status = 'accepted'), "
                     + "rows_rejected = (SELECT COUNT(*) FROM hz_record WHERE run_id = ? AND status = 'rejected') "
                     + "WHERE run_id = ?", Timestamp.from(Instant.now()), ctx.runId(), ctx.runId(), ctx.runId(), ctx.runId());
             return RepeatStatus.FINISHED;
-        }, tm).build();
+        }, tm).allowStartIfComplete(true).build(); // again on every restart: latest may have moved since
     }
 
     @Bean
@@ -182,7 +183,8 @@ public class ConsolidationJobConfiguration {
             JdbcTemplate jdbc, ObjectProvider<RunContext> runContext,
             @Value("${huizong.retention.keep-runs:10}") int keepRuns) {
         return new StepBuilder("pruneOldRunsStep", jobRepository).listener(STEP_LOGGER).listener(gracefulStop).tasklet((contribution, chunk) -> {
-            contribution.incrementWriteCount(new RunRetention(jdbc, keepRuns).prune(runContext.getObject().runId()));
+            RunContext ctx = runContext.getObject();
+            contribution.incrementWriteCount(new RunRetention(jdbc, keepRuns).prune(ctx.runId(), ctx.outputDir()));
             return RepeatStatus.FINISHED;
         }, tm).build();
     }

@@ -123,7 +123,7 @@ public class ConsolidationRunner {
                 break;
             }
             last = jobRepository.getLastJobExecution(instance);
-            if (last.getStatus() != BatchStatus.COMPLETED || stillShowable(last, request.output())) {
+            if (last.getStatus() == BatchStatus.COMPLETED ? stillShowable(last, request.output()) : !pruned(last)) {
                 break;
             }
         }
@@ -183,6 +183,12 @@ public class ConsolidationRunner {
         String runId = completed.getJobParameters().getString("run.id");
         List<String> status = jdbc.queryForList("SELECT status FROM hz_run WHERE run_id = ?", String.class, runId);
         return status.equals(List.of("COMPLETED")) && Files.isDirectory(output.resolve("runs").resolve(runId));
+    }
+
+    /** A run pruned while its job was unfinished (killed after completing it) has nothing left to resume. */
+    private boolean pruned(JobExecution unfinished) {
+        return jdbc.queryForList("SELECT status FROM hz_run WHERE run_id = ?", String.class,
+                unfinished.getJobParameters().getString("run.id")).equals(List.of("PRUNED"));
     }
 
     /** The run history shows the nightly run happened even when nothing had to be done. */

@@ -12,8 +12,8 @@ import cn.huizong.reporting.RunPublisher;
 
 /**
  * Keeps the database and the output folder from growing night after night: the row-level details (master
- * table, issues, manifest) and the run folder are kept for the newest completed runs only; older runs stay in
- * the history as PRUNED. Staged file contents no run refers to any more go too. The evidence store is never
+ * table, issues, manifest) and the run folder are kept for the newest completed runs of the same campaign and
+ * output folder only (never the one latest points to); older runs stay in the history as PRUNED. Staged file contents no run refers to any more go too. The evidence store is never
  * pruned: it is what the province received. Runs that did not complete keep everything (they may be resumed).
  */
 final class RunRetention {
@@ -33,24 +33,24 @@ final class RunRetention {
     }
 
     /** Returns the number of runs pruned now. */
-    int prune(String currentRunId) throws IOException {
+    int prune(String currentRunId, Path outputDir) throws IOException {
         if (keepRuns <= 0) {
             return 0;
         }
-        record Run(String id, String outputDir) {
-        }
-        List<Run> completed = jdbc.query("SELECT run_id, output_dir FROM hz_run WHERE status = 'COMPLETED' "
-                + "ORDER BY started_at DESC, run_id DESC", (rs, i) -> new Run(rs.getString(1), rs.getString(2)));
-        List<Run> old = completed.stream().filter(r -> !r.id().equals(currentRunId)).skip(keepRuns - 1L).toList();
-        for (Run run : old) {
+        // Scoped to this campaign and output folder: another folder's or campaign's result is not this one's
+        // history. Newest by when they finished (a resumed run finishes after runs that started later).
+        List<String> completed = jdbc.queryForList("SELECT o.run_id FROM hz_run o JOIN hz_run c ON c.run_id = ? "
+                + "AND o.campaign_id = c.campaign_id AND o.output_dir = c.output_dir WHERE o.status = 'COMPLETED' "
+                + "AND o.run_id <> c.run_id ORDER BY o.finished_at DESC, o.run_id DESC", String.class, currentRunId);
+        List<String> old = completed.stream().skip(keepRuns - 1L)
+                .filter(id -> !RunPublisher.isLatest(outputDir, id)).toList();
+        for (String id : old) {
             // the folder first: a crash in between leaves a run without its folder, which is never shown again
-            if (run.outputDir() != null) {
-                RunPublisher.deleteTree(Path.of(run.outputDir()).resolve("runs").resolve(run.id()));
-            }
+            RunPublisher.deleteTree(outputDir.resolve("runs").resolve(id));
             for (String table : RUN_TABLES) {
-                jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", run.id());
+                jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", id);
             }
-            jdbc.update("UPDATE hz_run SET status = 'PRUNED', published = FALSE WHERE run_id = ?", run.id());
+            jdbc.update("UPDATE hz_run SET status = 'PRUNED', published = FALSE WHERE run_id = ?", id);
         }
         List<String> orphans = jdbc.queryForList("SELECT content_key FROM hz_content c WHERE NOT EXISTS "
                 + "(SELECT 1 FROM hz_file f WHERE f.content_key = c.content_key)", String.class);

@@ -48,6 +48,10 @@ class RunRetentionTest {
     }
 
     String consolidate(int keepRuns) {
+        return consolidate(keepRuns, output);
+    }
+
+    String consolidate(int keepRuns, Path output) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = HuizongApplication.run(new String[] {"consolidate", "--input", inbox.toString(), "--output",
@@ -128,7 +132,7 @@ class RunRetentionTest {
         assertThat(feeds()).isEqualTo(before);
         // a dashboard reading the database finds the same current run
         assertThat(query("SELECT data_run_id FROM hz_run WHERE status IN ('COMPLETED', 'UNCHANGED') "
-                + "ORDER BY started_at DESC, run_id DESC")).first().isEqualTo(first);
+                + "ORDER BY finished_at DESC")).first().isEqualTo(first);
     }
 
     @Test
@@ -146,6 +150,55 @@ class RunRetentionTest {
         assertThat(third).isNotEqualTo(first);
         assertThat(feeds()).isEqualTo(before);
         assertThat(query("SELECT status FROM hz_run ORDER BY started_at")).containsExactly("PRUNED", "PRUNED", "COMPLETED");
+    }
+
+    @Test
+    void retentionStaysWithinItsOutputFolder() throws Exception {
+        Path other = work.resolve("other-out");
+        consolidate(1, other);
+        String otherRun = other.resolve("latest").toRealPath().getFileName().toString();
+        consolidate(1);
+        sendRevisedCases();
+        consolidate(1);
+
+        assertThat(query("SELECT status FROM hz_run WHERE run_id = '" + otherRun + "'")).containsExactly("COMPLETED");
+        assertThat(other.resolve("latest/csv/cases.csv")).exists();
+        assertThat(query("SELECT status FROM hz_run ORDER BY started_at")).containsExactly("COMPLETED", "PRUNED", "COMPLETED");
+    }
+
+    @Test
+    void runKilledAfterPublishingIsNotPrunedAndResumesWhenItsInboxComesBack() throws Exception {
+        consolidate(1);
+        String first = latestRun();
+        Map<String, String> before = feeds();
+        // what kill -9 inside pruneOldRunsStep leaves: the job and that step STARTED, the run not yet completed
+        String execution = query("SELECT job_execution_id FROM hz_run WHERE run_id = '" + first + "'").get(0);
+        update("UPDATE BATCH_JOB_EXECUTION SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL "
+                + "WHERE job_execution_id = " + execution);
+        update("UPDATE BATCH_STEP_EXECUTION SET status = 'STARTED', exit_code = 'EXECUTING', end_time = NULL "
+                + "WHERE job_execution_id = " + execution + " AND step_name = 'pruneOldRunsStep'");
+        update("UPDATE hz_run SET status = 'STARTED' WHERE run_id = '" + first + "'");
+
+        sendRevisedCases();
+        consolidate(1);
+        String second = latestRun();
+        assertThat(query("SELECT status FROM hz_run WHERE run_id = '" + first + "'")).containsExactly("STARTED");
+        assertThat(output.resolve("runs").resolve(first)).isDirectory();
+
+        Files.delete(extra); // the inbox is back to the first run's: that run is resumed, published, completed
+        consolidate(1);
+        assertThat(latestRun()).isEqualTo(first);
+        assertThat(feeds()).isEqualTo(before);
+        assertThat(query("SELECT run_id || ':' || status FROM hz_run ORDER BY started_at"))
+                .containsExactly(first + ":COMPLETED", second + ":PRUNED");
+        assertThat(query("SELECT data_run_id FROM hz_run WHERE status IN ('COMPLETED', 'UNCHANGED') "
+                + "ORDER BY finished_at DESC")).first().isEqualTo(first);
+    }
+
+    void update(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(db + ";AUTO_SERVER=TRUE", "sa", "")) {
+            assertThat(c.createStatement().executeUpdate(sql)).as(sql).isEqualTo(1);
+        }
     }
 
     String latestRun() throws Exception {
