@@ -80,11 +80,17 @@ class RunRetentionTest {
     void olderRunsLoseTheirDetailsAndFoldersButStayInTheHistory() throws Exception {
         consolidate(2);
         String first = latestRun();
-        sendRevisedCases();
+        // a revision with a row missing its contact: staged rows and a staged issue
+        Workbooks.xlsx(extra, Workbooks.casesSheet("郑州大学", List.of(r(1, "修订案例", "修订简介", "郑州大学", "双一流建设高校",
+                "陈刚", "13838000001"), r(2, "缺联系人", "简介", "郑州大学", "双一流建设高校", "", "13838000001"))));
+        Workbooks.receivedAt(extra, "2025-12-08T12:00:00");
         consolidate(2);
         String second = latestRun();
         // the revised file is revised again: its first bytes are now only in the first two runs
         String firstRevisionSha = sha(second, "郑州大学/第2次报送/附件5.xlsx");
+        String stagedIssues = "SELECT i.code FROM hz_content_issue i JOIN hz_content c ON c.content_key = i.content_key "
+                + "WHERE c.sha256 = '" + firstRevisionSha + "'";
+        assertThat(query(stagedIssues)).contains("MISSING_REQUIRED");
         Workbooks.xlsx(extra, Workbooks.casesSheet("郑州大学", List.of(r(1, "再次修订", "简介", "郑州大学", "双一流建设高校",
                 "陈刚", "13838000001"))));
         Workbooks.receivedAt(extra, "2025-12-08T18:00:00");
@@ -109,8 +115,11 @@ class RunRetentionTest {
         Files.delete(extra);
         consolidate(2);
         assertThat(query("SELECT sha256 FROM hz_content WHERE sha256 = '" + firstRevisionSha + "'")).isEmpty();
+        assertThat(query(stagedIssues)).isEmpty();
         assertThat(query("SELECT COUNT(*) FROM hz_row r WHERE NOT EXISTS "
                 + "(SELECT 1 FROM hz_content c WHERE c.content_key = r.content_key)")).containsExactly("0");
+        assertThat(query("SELECT COUNT(*) FROM hz_content_issue i WHERE NOT EXISTS "
+                + "(SELECT 1 FROM hz_content c WHERE c.content_key = i.content_key)")).containsExactly("0");
 
         Cli runs = Cli.run("runs", "--db", db);
         assertThat(runs.out()).contains(first).contains("完成(明细已清理)");
