@@ -13,8 +13,9 @@ import cn.huizong.reporting.RunPublisher;
 /**
  * Keeps the database and the output folder from growing night after night: the row-level details (master
  * table, issues, manifest) and the run folder are kept for the newest completed runs of the same campaign and
- * output folder only (never the one latest points to); older runs stay in the history as PRUNED. Staged file contents no run refers to any more go too. The evidence store is never
- * pruned: it is what the province received. Runs that did not complete keep everything (they may be resumed).
+ * output folder only (never the one latest points to); older runs stay in the history as PRUNED. Staged file
+ * contents no run refers to any more go too. The evidence store is never pruned: it is what the province
+ * received. Runs that did not complete keep everything (they may be resumed).
  */
 final class RunRetention {
 
