@@ -35,7 +35,7 @@ for point in "${points[@]}"; do
   sleep 1
   if kill -9 "$pid" 2>/dev/null; then
     wait "$pid" 2>/dev/null || true
-    echo "run $n killed at “$point” + 1 s; its last line: $(tail -1 "$log" | cut -c1-110)"
+    echo "run $n killed at “$point” + 1 s, after: $(grep -aoE 'step [A-Za-z]+ started|read [0-9]+/[0-9]+ files' "$log" | tail -1)"
   else
     code=0; wait "$pid" || code=$?
     echo "run $n ended (exit $code) before it could be killed at “$point”"
