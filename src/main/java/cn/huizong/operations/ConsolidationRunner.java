@@ -123,7 +123,7 @@ public class ConsolidationRunner {
                 break;
             }
             last = jobRepository.getLastJobExecution(instance);
-            if (last.getStatus() == BatchStatus.COMPLETED ? stillShowable(last, request.output()) : !pruned(last)) {
+            if (usable(last, request.output())) {
                 break;
             }
         }
@@ -178,17 +178,17 @@ public class ConsolidationRunner {
         return new Outcome(EXIT_OK, new RunSummary(jdbc).text(runId, request.output()), runId);
     }
 
-    /** A completed run can stand for the current inbox while its details and its run folder are still there. */
-    private boolean stillShowable(JobExecution completed, Path output) {
-        String runId = completed.getJobParameters().getString("run.id");
+    /**
+     * Whether this instance's run is the one to use: a completed run while its details and folder are still
+     * there (it stands for the current inbox); an unfinished one unless retention pruned it (killed just after
+     * it was marked completed: nothing is left to resume).
+     */
+    private boolean usable(JobExecution last, Path output) {
+        String runId = last.getJobParameters().getString("run.id");
         List<String> status = jdbc.queryForList("SELECT status FROM hz_run WHERE run_id = ?", String.class, runId);
-        return status.equals(List.of("COMPLETED")) && Files.isDirectory(output.resolve("runs").resolve(runId));
-    }
-
-    /** A run pruned while its job was unfinished (killed after completing it) has nothing left to resume. */
-    private boolean pruned(JobExecution unfinished) {
-        return jdbc.queryForList("SELECT status FROM hz_run WHERE run_id = ?", String.class,
-                unfinished.getJobParameters().getString("run.id")).equals(List.of("PRUNED"));
+        return last.getStatus() == BatchStatus.COMPLETED
+                ? status.equals(List.of("COMPLETED")) && Files.isDirectory(output.resolve("runs").resolve(runId))
+                : !status.equals(List.of("PRUNED"));
     }
 
     /** The run history shows the nightly run happened even when nothing had to be done. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.huizong.HuizongApplication;
 import cn.huizong.fixtures.Corpus;
+import cn.huizong.fixtures.Feeds;
 import cn.huizong.fixtures.HostileFiles;
 import cn.huizong.fixtures.Workbooks;
 
@@ -47,10 +48,10 @@ class ConfiguredLimitsTest {
         Map<String, String> status = new HashMap<>();
         Map<String, List<String>> issues = new HashMap<>();
         if (code == 0) {
-            for (CSVRecord s : HostileInboxTest.records(output.resolve("latest/csv/submissions.csv"))) {
+            for (CSVRecord s : Feeds.records(output.resolve("latest/csv/submissions.csv"))) {
                 status.put(s.get("file"), s.get("status"));
             }
-            for (CSVRecord i : HostileInboxTest.records(output.resolve("latest/csv/issues.csv"))) {
+            for (CSVRecord i : Feeds.records(output.resolve("latest/csv/issues.csv"))) {
                 issues.computeIfAbsent(i.get("file"), k -> new ArrayList<>()).add(i.get("code") + " " + i.get("message"));
             }
         }

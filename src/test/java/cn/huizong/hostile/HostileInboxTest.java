@@ -1,5 +1,6 @@
 package cn.huizong.hostile;
 
+import static cn.huizong.fixtures.Feeds.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -379,11 +380,6 @@ class HostileInboxTest {
         try (var s = Files.walk(root)) {
             return s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
         }
-    }
-
-    static List<CSVRecord> records(Path file) throws IOException {
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(Files.newBufferedReader(file, StandardCharsets.UTF_8)).getRecords();
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {

@@ -1,17 +1,12 @@
 package cn.huizong.merge;
 
+import static cn.huizong.fixtures.Feeds.records;
 import static cn.huizong.fixtures.Workbooks.r;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,11 +50,5 @@ class DuplicateCaseTest {
                 .map(c -> c.get("unit") + ":" + c.get("case_name") + ":" + c.get("status")).toList())
                 .containsExactlyInAnyOrder("郑州大学:校企共建 智能制造（产业学院）:accepted", "郑州大学:独有案例:accepted",
                         "河南大学:校企共建智能制造(产业学院):accepted", "许昌学院:另一个案例:accepted");
-    }
-
-    static List<CSVRecord> records(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
-        }
     }
 }

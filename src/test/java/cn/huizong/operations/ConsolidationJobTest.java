@@ -1,5 +1,6 @@
 package cn.huizong.operations;
 
+import static cn.huizong.fixtures.Feeds.records;
 import static cn.huizong.fixtures.Workbooks.r;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -229,10 +229,5 @@ class ConsolidationJobTest {
 
     static List<String> columns(Path file, String column) throws Exception {
         return records(file).stream().map(r -> r.get(column)).toList();
-    }
-
-    static List<CSVRecord> records(Path file) throws Exception {
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(Files.newBufferedReader(file, StandardCharsets.UTF_8)).getRecords();
     }
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.huizong.fixtures.Feeds;
 import cn.huizong.fixtures.Workbooks;
 
 /**
@@ -192,7 +193,7 @@ class MarkedCopiesTest {
 
     @Test
     void everyCopyMatchesIssuesCsvAndTheInboxIsUntouched() throws Exception {
-        var issues = ReportOutputs.csv(latest.resolve("csv/issues.csv"));
+        var issues = Feeds.records(latest.resolve("csv/issues.csv"));
         ReportsTest.assertMarked(feedback.resolve("郑州市教育局/附件1__结对__.xls"),
                 issues.stream().filter(r -> r.get("file").startsWith("郑州市教育局/") && !r.get("row").isEmpty()).toList());
         ReportsTest.assertMarked(feedback.resolve("洛阳市教育局/附件1.xlsx"),

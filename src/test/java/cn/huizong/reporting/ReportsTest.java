@@ -1,7 +1,7 @@
 package cn.huizong.reporting;
 
 import static cn.huizong.reporting.ReportOutputs.column;
-import static cn.huizong.reporting.ReportOutputs.csv;
+import static cn.huizong.fixtures.Feeds.records;
 import static cn.huizong.reporting.ReportOutputs.open;
 import static cn.huizong.reporting.ReportOutputs.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +71,7 @@ class ReportsTest {
             assertThat(names).containsExactly("结对包联汇总", "典型案例汇总", "配额核查", "报送情况", "问题清单");
 
             // title row 0, header row 1, body from row 2
-            List<CSVRecord> pairings = csv(latest.resolve("csv/pairings.csv"));
+            List<CSVRecord> pairings = records(latest.resolve("csv/pairings.csv"));
             Sheet p = wb.getSheet("结对包联汇总");
             assertThat(p.getLastRowNum() - 1).isEqualTo(pairings.size()).isEqualTo(10);
             assertThat(header(p)).containsExactly("序号", "地市", "填报单位", "教育行政部门（学校）",
@@ -81,7 +81,7 @@ class ReportsTest {
                     .collect(Collectors.toCollection(TreeSet::new)));
             assertThat(column(p, 1, 0)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
 
-            List<CSVRecord> accepted = csv(latest.resolve("csv/cases.csv")).stream()
+            List<CSVRecord> accepted = records(latest.resolve("csv/cases.csv")).stream()
                     .filter(r -> r.get("status").equals("accepted")).toList();
             Sheet c = wb.getSheet("典型案例汇总");
             assertThat(c.getLastRowNum() - 1).isEqualTo(accepted.size()).isEqualTo(13);
@@ -90,9 +90,9 @@ class ReportsTest {
             assertThat(pairs(c, 7, 1)).isEqualTo(accepted.stream().map(r -> r.get("unit") + "|" + r.get("case_name"))
                     .collect(Collectors.toCollection(TreeSet::new)));
 
-            assertThat(wb.getSheet("配额核查").getLastRowNum() - 1).isEqualTo(csv(latest.resolve("csv/quota.csv")).size());
+            assertThat(wb.getSheet("配额核查").getLastRowNum() - 1).isEqualTo(records(latest.resolve("csv/quota.csv")).size());
 
-            List<CSVRecord> issues = csv(latest.resolve("csv/issues.csv"));
+            List<CSVRecord> issues = records(latest.resolve("csv/issues.csv"));
             Sheet i = wb.getSheet("问题清单");
             assertThat(i.getLastRowNum() - 1).isEqualTo(issues.size()).isEqualTo(14);
             assertThat(column(i, 1, 7)).isEqualTo(issues.stream().map(r -> r.get("message")).toList());
@@ -181,7 +181,7 @@ class ReportsTest {
 
     @Test
     void rosterPutsTotalsFirstThenEveryRegistryUnitWithMissingRedAndLateYellow() throws Exception {
-        List<CSVRecord> completeness = csv(latest.resolve("csv/completeness.csv"));
+        List<CSVRecord> completeness = records(latest.resolve("csv/completeness.csv"));
         try (Workbook wb = open(latest.resolve("省级汇总表.xlsx"))) {
             Sheet s = wb.getSheet("报送情况");
             Map<String, Row> units = new LinkedHashMap<>();
@@ -222,7 +222,7 @@ class ReportsTest {
 
     @Test
     void feedbackWorkbookForEveryUnitWithIssuesHasALetterAboveItsIssues() throws Exception {
-        List<CSVRecord> issues = csv(latest.resolve("csv/issues.csv"));
+        List<CSVRecord> issues = records(latest.resolve("csv/issues.csv"));
         Set<String> expected = issues.stream().map(r -> r.get("unit").isEmpty() ? "（单位未能确定）" : r.get("unit"))
                 .map(u -> u + ".xlsx").collect(Collectors.toCollection(TreeSet::new));
         Set<String> written;
@@ -266,7 +266,7 @@ class ReportsTest {
 
     @Test
     void markedCopiesCommentExactlyTheCellsOfIssuesCsvAndFillThemLightRed() throws Exception {
-        List<CSVRecord> rowIssues = csv(latest.resolve("csv/issues.csv")).stream()
+        List<CSVRecord> rowIssues = records(latest.resolve("csv/issues.csv")).stream()
                 .filter(r -> !r.get("row").isEmpty()).toList();
         Map<String, List<CSVRecord>> byFile = new LinkedHashMap<>();
         rowIssues.forEach(r -> byFile.computeIfAbsent(r.get("file"), k -> new ArrayList<>()).add(r));
