@@ -88,6 +88,14 @@ CREATE TABLE IF NOT EXISTS hz_content (
     created_at       TIMESTAMP WITH TIME ZONE
 );
 
+-- When a run first saw each received content (by SHA-256). The feedback letter about a file was written by
+-- that run, so a correction's lateness is judged from it. Kept like the evidence store: never pruned.
+CREATE TABLE IF NOT EXISTS hz_seen (
+    sha256         VARCHAR(64) PRIMARY KEY,
+    first_run_id   VARCHAR(40),
+    first_seen_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS hz_row (
     content_key   VARCHAR(120) NOT NULL,
     row_no        INT NOT NULL,

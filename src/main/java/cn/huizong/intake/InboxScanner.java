@@ -74,7 +74,7 @@ public final class InboxScanner {
         } catch (IOException e) {
             received = Instant.EPOCH;
         }
-        received = receivedLog.getOrDefault(path, received);
+        received = receivedLog.getOrDefault(ReceivedLog.key(path), received);
         String reject = null;
         Path readable = file;
         BasicFileAttributes attrs = null;

@@ -28,6 +28,23 @@ public final class ManifestStore {
         jdbc.batchUpdate("INSERT INTO hz_unit (run_id, position, name, unit_type, city) VALUES (?,?,?,?,?)", rows);
     }
 
+    /**
+     * Records when this run first saw each content it received, unless an earlier run saw it first. The run
+     * lock makes this the only writer.
+     */
+    public void recordFirstSeen(String runId, List<InboxFile> files, java.time.Instant seenAt) {
+        java.util.Set<String> known = new java.util.HashSet<>(
+                jdbc.queryForList("SELECT s.sha256 FROM hz_seen s JOIN hz_file f ON f.sha256 = s.sha256 WHERE f.run_id = ?",
+                        String.class, runId));
+        List<Object[]> rows = new ArrayList<>();
+        for (InboxFile f : files) {
+            if (f.sha256() != null && !f.sha256().isEmpty() && known.add(f.sha256())) {
+                rows.add(new Object[] {f.sha256(), runId, Timestamp.from(seenAt)});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO hz_seen (sha256, first_run_id, first_seen_at) VALUES (?,?,?)", rows);
+    }
+
     /** @param contentKey the staging key of a file's bytes under the run's rules */
     public void saveManifest(String runId, List<InboxFile> files, Registry registry,
             java.util.function.BiFunction<String, String, String> contentKey) {

@@ -9,7 +9,8 @@ import cn.huizong.registry.RegistryUnit;
 
 /**
  * The unit a file came from when its sheet does not say: the nearest folder, then the file name, then the
- * folders further up (an archive counts as the folder of its members). Unreadable files get a unit this way
+ * folders further up (an archive counts as the folder of its members). A name that carries on into another
+ * school's name (河南理工大学万方学院) is that other school, as on a 填报单位 line: no unit, never the shorter one. Unreadable files get a unit this way
  * too, so that the feedback still reaches the sender.
  */
 public final class UnitFromPath {
@@ -19,9 +20,14 @@ public final class UnitFromPath {
 
     public static Optional<RegistryUnit> guess(String path, Registry registry) {
         for (String candidate : candidates(path)) {
-            Optional<RegistryUnit> u = registry.findContained(candidate);
-            if (u.isPresent()) {
-                return u;
+            Registry.PathName named = registry.inName(candidate);
+            if (named.unit() != null) {
+                return Optional.of(named.unit());
+            }
+            if (named.anotherInstitution()) {
+                // a branch school or another institution the registry does not know: never the shorter name,
+                // and not a farther folder either (the file is that institution's)
+                return Optional.empty();
             }
         }
         return Optional.empty();

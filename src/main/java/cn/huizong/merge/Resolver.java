@@ -36,6 +36,8 @@ public final class Resolver {
     private final JdbcTemplate jdbc;
     private final Campaign campaign;
     private final Registry registry;
+    /** When a run first saw each content of this run (hz_seen): the feedback letter about it was written then. */
+    private final Map<String, Instant> firstSeen = new HashMap<>();
 
     public Resolver(JdbcTemplate jdbc, Campaign campaign, Registry registry) {
         this.jdbc = jdbc;
@@ -61,6 +63,11 @@ public final class Resolver {
                         rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
                         rs.getString(13), rs.getString(14), rs.getString(15), (Integer) rs.getObject(16)),
                 runId);
+        firstSeen.clear();
+        jdbc.query("SELECT DISTINCT s.sha256, s.first_seen_at FROM hz_seen s JOIN hz_file f ON f.sha256 = s.sha256 "
+                + "WHERE f.run_id = ?", rs -> {
+                    firstSeen.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                }, runId);
         IssueLog issues = new IssueLog(runId);
         Map<Integer, String[]> outcome = decideFiles(files, issues); // file_no -> {status, unit, template, late}
         List<Object[]> updates = new ArrayList<>();
@@ -89,21 +96,30 @@ public final class Resolver {
         writeCompleteness(runId);
     }
 
+    /**
+     * Each file's status, unit, template and lateness: base judgement per file (rejected, document, archive,
+     * unknown unit), then {@link WhichFileCounts} decides which copies and versions count.
+     */
     private Map<Integer, String[]> decideFiles(List<FileRow> files, IssueLog issues) {
         Map<Integer, String[]> out = new LinkedHashMap<>();
-        // the earlier copy of identical bytes is the original; ties go to path order
-        List<FileRow> byArrival = new ArrayList<>(files);
-        byArrival.sort((a, b) -> a.received().equals(b.received()) ? Integer.compare(a.fileNo(), b.fileNo())
-                : a.received().compareTo(b.received()));
-        Map<String, FileRow> firstBySha = new HashMap<>();
-        for (FileRow f : byArrival) {
+        Map<Integer, FileRow> byNo = new HashMap<>();
+        List<WhichFileCounts.Receipt> receipts = new ArrayList<>();
+        for (FileRow f : files) {
+            byNo.put(f.fileNo(), f);
+            receipts.add(receipt(f));
+        }
+        Map<Integer, Integer> copies = WhichFileCounts.copies(receipts);
+        for (FileRow f : files) {
             String unit = unitOf(f);
             String template = f.template() != null ? f.template() : "ARCHIVE".equals(f.kind()) ? "archive"
                     : "DOCUMENT".equals(f.kind()) ? "document" : "";
-            boolean late = isLate(template, f.received());
             String status;
-            if (f.sha() != null && !f.sha().isEmpty() && firstBySha.putIfAbsent(f.sha(), f) != null) {
+            int kept = copies.get(f.fileNo());
+            if (kept != f.fileNo()) {
                 status = "duplicate_file";
+                FileRow k = byNo.get(kept);
+                issues.fileIssue(f.fileNo(), unit, IssueCode.DUPLICATE_FILE,
+                        IssueCode.DUPLICATE_FILE.message(shown(k.received()), k.path()));
             } else if (f.rejectCode() != null) {
                 status = "rejected";
                 issues.fileIssue(f.fileNo(), unit, IssueCode.valueOf(f.rejectCode()), intakeMessage(f));
@@ -122,42 +138,59 @@ public final class Resolver {
             } else {
                 status = "accepted";
             }
-            out.put(f.fileNo(), new String[] {status, unit, template, String.valueOf(late)});
+            out.put(f.fileNo(), new String[] {status, unit, template, String.valueOf(isLate(template, f.received()))});
         }
-        markSuperseded(files, out);
+        // a unit's files of one template: which version counts, and whether it came in time
+        Map<String, List<WhichFileCounts.Receipt>> counting = new LinkedHashMap<>();
+        Map<String, List<WhichFileCounts.Receipt>> received = new LinkedHashMap<>();
+        for (FileRow f : files) {
+            String[] o = out.get(f.fileNo());
+            if (o[1] == null || campaign.template(o[2]).isEmpty() || f.rejectCode() != null || f.failureCode() != null) {
+                continue;
+            }
+            String key = o[1] + "\u0000" + o[2];
+            received.computeIfAbsent(key, k -> new ArrayList<>()).add(receipt(f));
+            if ("accepted".equals(o[0])) {
+                counting.computeIfAbsent(key, k -> new ArrayList<>()).add(receipt(f));
+            }
+        }
+        counting.values().forEach(list -> WhichFileCounts.supersede(list).forEach((no, d) -> {
+            String[] o = out.get(no);
+            if (d.outcome() == WhichFileCounts.Outcome.SUPERSEDED) {
+                o[0] = "superseded";
+                List<String> by = d.others().stream().map(byNo::get).map(FileRow::path).toList();
+                issues.fileIssue(no, o[1], IssueCode.SUPERSEDED_FILE, IssueCode.SUPERSEDED_FILE.message(
+                        shown(byNo.get(d.others().get(0)).received()), String.join("”“", by)));
+            } else if (d.sameTime()) {
+                List<String> with = d.others().stream().map(byNo::get).map(FileRow::path).toList();
+                issues.fileIssue(no, o[1], IssueCode.SAME_TIME_SUBMISSIONS, IssueCode.SAME_TIME_SUBMISSIONS.message(
+                        String.join("”“", with), shown(byNo.get(no).received())));
+            }
+        }));
+        received.forEach((key, list) -> {
+            TemplateSpec t = campaign.template(out.get(list.get(0).fileNo())[2]).orElseThrow();
+            WhichFileCounts.Deadline d = new WhichFileCounts.Deadline(t.deadline(), campaign.correctionDays(),
+                    campaign.zone());
+            WhichFileCounts.late(list, d).forEach((no, late) -> out.get(no)[3] = String.valueOf(late));
+        });
         for (FileRow f : files) {
             String[] o = out.get(f.fileNo());
             if ("accepted".equals(o[0]) && Boolean.parseBoolean(o[3])) {
                 TemplateSpec t = campaign.template(o[2]).orElseThrow();
                 issues.fileIssue(f.fileNo(), o[1], IssueCode.LATE_SUBMISSION, IssueCode.LATE_SUBMISSION.message(
-                        t.title(), t.deadline() + " 24:00", SHOWN.format(f.received().atZone(campaign.zone()))));
+                        t.title(), t.deadline() + " 24:00", shown(f.received())));
             }
         }
         return out;
     }
 
-    /** Of a unit's accepted files for one template, the newest counts; the older ones are superseded. */
-    private void markSuperseded(List<FileRow> files, Map<Integer, String[]> out) {
-        Map<String, FileRow> newest = new HashMap<>();
-        for (FileRow f : files) {
-            String[] o = out.get(f.fileNo());
-            if (!"accepted".equals(o[0]) || campaign.template(o[2]).isEmpty()) {
-                continue;
-            }
-            String key = o[1] + "\u0000" + o[2];
-            FileRow best = newest.get(key);
-            if (best == null || f.received().isAfter(best.received())
-                    || f.received().equals(best.received()) && f.fileNo() > best.fileNo()) {
-                newest.put(key, f);
-            }
-        }
-        for (FileRow f : files) {
-            String[] o = out.get(f.fileNo());
-            if ("accepted".equals(o[0]) && campaign.template(o[2]).isPresent()
-                    && newest.get(o[1] + "\u0000" + o[2]) != f) {
-                o[0] = "superseded";
-            }
-        }
+    private WhichFileCounts.Receipt receipt(FileRow f) {
+        return new WhichFileCounts.Receipt(f.fileNo(), f.sha(), f.received(),
+                f.sha() == null ? Instant.MAX : firstSeen.getOrDefault(f.sha(), Instant.MAX));
+    }
+
+    private String shown(Instant t) {
+        return SHOWN.format(t.atZone(campaign.zone()));
     }
 
     private String unitOf(FileRow f) {

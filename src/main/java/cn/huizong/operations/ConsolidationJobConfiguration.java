@@ -9,12 +9,10 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.step.skip.NeverSkipItemSkipPolicy;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
@@ -72,9 +70,9 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     public Step intakeInboxStep(JobRepository jobRepository, GracefulStop gracefulStop, PlatformTransactionManager tm,
-            JdbcTemplate jdbc, ObjectProvider<RunContext> runContext) {
+            JdbcTemplate jdbc, ObjectProvider<RunContext> runContext, ScannedInbox scannedInbox) {
         return new StepBuilder("intakeInboxStep", jobRepository).listener(STEP_LOGGER).listener(gracefulStop)
-                .tasklet(new IntakeInbox(jdbc, runContext), tm)
+                .tasklet(new IntakeInbox(jdbc, runContext, scannedInbox), tm)
                 .build();
     }
 
@@ -82,17 +80,14 @@ public class ConsolidationJobConfiguration {
     public Step readAndCheckFilesStep(JobRepository jobRepository, GracefulStop gracefulStop,
             PlatformTransactionManager tm, PendingFilesReader pendingFilesReader, FileContentWriter fileContentWriter) {
         // One file per transaction: a crash loses at most the file being read. Bad files never throw (they
-        // become issues), so nothing is skipped; a passing database hiccup is retried, anything else fails the
-        // step and the next run restarts it here.
+        // become issues), so nothing is skipped. Nothing is retried in place either: after a failed statement
+        // PostgreSQL refuses everything until the transaction rolls back, so a retry inside it cannot work. A
+        // database failure fails the step; the next run restarts it at this file.
         return new StepBuilder("readAndCheckFilesStep", jobRepository).listener(STEP_LOGGER).listener(gracefulStop)
                 .<PendingFile, PendingFile>chunk(1)
                 .reader(pendingFilesReader)
                 .writer(fileContentWriter)
                 .transactionManager(tm)
-                .faultTolerant()
-                .retry(TransientDataAccessException.class)
-                .retryLimit(3)
-                .skipPolicy(new NeverSkipItemSkipPolicy())
                 .build();
     }
 
@@ -105,7 +100,9 @@ public class ConsolidationJobConfiguration {
     @Bean
     @StepScope
     public FileContentWriter fileContentWriter(JdbcTemplate jdbc, RunContext runContext) {
-        Integer total = jdbc.queryForObject("SELECT COUNT(DISTINCT content_key) FROM hz_file WHERE run_id = ?",
+        // what this run still has to read, so that progress reaches its total on incremental runs too
+        Integer total = jdbc.queryForObject("SELECT COUNT(DISTINCT f.content_key) FROM hz_file f WHERE f.run_id = ? "
+                + "AND f.content_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM hz_content c WHERE c.content_key = f.content_key)",
                 Integer.class, runContext.runId());
         return new FileContentWriter(jdbc, runContext, new Progress(total == null ? 0 : total));
     }

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 
 import cn.huizong.intake.InboxFile;
 import cn.huizong.intake.InboxScanner;
+import cn.huizong.intake.ReceivedLog;
 import cn.huizong.reading.ReadLimits;
 import cn.huizong.reporting.RunPublisher;
 
@@ -60,11 +61,13 @@ public class ConsolidationRunner {
     private final ReadLimits limits;
     private final Path dataDir;
     private final GracefulStop gracefulStop;
+    private final ScannedInbox scannedInbox;
+    private final ZoneId zone;
     private volatile boolean running;
 
     ConsolidationRunner(JobOperator jobOperator, JobRepository jobRepository, Job consolidationJob,
             JdbcTemplate jdbc, RunLock lock, ReadLimits limits, @Value("${huizong.data-dir:./data}") String dataDir,
-            GracefulStop gracefulStop) {
+            GracefulStop gracefulStop, ScannedInbox scannedInbox, @Value("${huizong.zone:Asia/Shanghai}") ZoneId zone) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.consolidationJob = consolidationJob;
@@ -73,6 +76,8 @@ public class ConsolidationRunner {
         this.limits = limits;
         this.dataDir = Path.of(dataDir).toAbsolutePath().normalize();
         this.gracefulStop = gracefulStop;
+        this.scannedInbox = scannedInbox;
+        this.zone = zone;
     }
 
     public Outcome run(RunRequest request) {
@@ -87,7 +92,7 @@ public class ConsolidationRunner {
         } catch (RunLock.Busy busy) {
             RunLock.Holder h = busy.holder();
             return new Outcome(EXIT_BUSY, "另一个汇总运行正在进行：运行编号 " + (h.runId() == null ? "（准备中）" : h.runId())
-                    + "，由" + triggerName(h.trigger()) + "于 " + SHOWN.format(h.startedAt().atZone(ZoneId.of("Asia/Shanghai")))
+                    + "，由" + triggerName(h.trigger()) + "于 " + SHOWN.format(h.startedAt().atZone(zone))
                     + " 启动（主机 " + h.host() + "，进程 " + h.pid() + "）。请等它结束后再运行。", h.runId());
         } catch (Exception e) {
             log.error("consolidation failed", e);
@@ -100,12 +105,13 @@ public class ConsolidationRunner {
             // the inbox is evidence: the store and the database never go inside it
             return new Outcome(EXIT_USAGE, "用法错误：数据目录不能位于收件箱之内：" + dataDir, null);
         }
-        String newRunId = RUN_ID.format(ZonedDateTime.now(ZoneId.of("Asia/Shanghai")));
+        String newRunId = RUN_ID.format(ZonedDateTime.now(zone));
         RunContext ctx = RunContext.load(newRunId, request.input(), request.output(), dataDir, request.campaign(),
                 request.registry(), request.received(), limits);
         // fingerprinting the inbox already copies it into the store (content-addressed: intake finds it there)
         List<InboxFile> files = new InboxScanner(limits, ctx.store()).scan(request.input(), ctx.receivedLog());
         String fingerprint = InputFingerprint.of(files, ctx.rulesFingerprint());
+        String mailLogNote = mailLogNote(ctx, files);
         // A completed run whose details were pruned (or whose folder was removed) cannot be shown again: the
         // same inbox then starts the next generation of the same input.
         JobParameters identifying;
@@ -142,6 +148,7 @@ public class ConsolidationRunner {
                     .addString("trigger", request.trigger(), false)
                     .toJobParameters();
             lease.runId(newRunId);
+            scannedInbox.put(newRunId, files);
             execution = jobOperator.start(consolidationJob, params);
         } else {
             String runId = last.getJobParameters().getString("run.id");
@@ -154,7 +161,7 @@ public class ConsolidationRunner {
                 }
                 recordUnchanged(newRunId, runId, request.trigger(), files.size());
                 return new Outcome(EXIT_OK, "收件箱、名录和活动定义与运行 " + runId + " 相同，未重新读取任何文件，结果不变。\n"
-                        + new RunSummary(jdbc).text(runId, request.output()), runId);
+                        + new RunSummary(jdbc).text(runId, request.output()) + mailLogNote, runId);
             }
             if (last.getStatus().isRunning()) {
                 // we hold the lock, so nobody runs it: its process died (kill -9, power cut)
@@ -163,6 +170,7 @@ public class ConsolidationRunner {
                 last = jobOperator.recover(last);
             }
             log.info("restarting run {} from where it stopped", runId);
+            scannedInbox.put(runId, files); // the same input: its fingerprint names this run
             execution = jobOperator.restart(last);
         }
         String runId = execution.getJobParameters().getString("run.id");
@@ -175,7 +183,23 @@ public class ConsolidationRunner {
             return new Outcome(EXIT_FAILURE, "汇总运行未完成（" + execution.getStatus() + "）：" + why
                     + "。再次运行 consolidate 会从中断处继续。", runId);
         }
-        return new Outcome(EXIT_OK, new RunSummary(jdbc).text(runId, request.output()), runId);
+        return new Outcome(EXIT_OK, new RunSummary(jdbc).text(runId, request.output()) + mailLogNote, runId);
+    }
+
+    /**
+     * Lines of the mail log that match no file: the file they meant (a typo, a full-width digit, a renamed
+     * attachment) falls back to its file time and may look late, so the clerk is told which lines.
+     */
+    private static String mailLogNote(RunContext ctx, List<InboxFile> files) {
+        List<String> unmatched = ReceivedLog.unmatched(ctx.receivedLog(),
+                files.stream().filter(f -> f.archiveNo() == null).map(InboxFile::path).toList());
+        unmatched.forEach(line -> log.warn("mail log line matches no file in the inbox: {}", line));
+        if (unmatched.isEmpty()) {
+            return "";
+        }
+        return "\n注意：收件记录中有 " + unmatched.size() + " 行找不到对应文件，这些收到时间未被采用（相应文件按文件修改时间计）："
+                + String.join("、", unmatched.subList(0, Math.min(unmatched.size(), 10)))
+                + (unmatched.size() > 10 ? "等" : "") + "。请核对收件记录中的文件名。";
     }
 
     /**

@@ -35,7 +35,8 @@ final class RunSummary {
                 + "FROM hz_record WHERE run_id = ?", runId);
         Map<String, Object> i = jdbc.queryForMap("SELECT "
                 + "SUM(CASE WHEN severity = 'error' THEN 1 ELSE 0 END) AS errors, "
-                + "SUM(CASE WHEN severity = 'warning' THEN 1 ELSE 0 END) AS warnings FROM hz_issue WHERE run_id = ?",
+                + "SUM(CASE WHEN severity = 'warning' THEN 1 ELSE 0 END) AS warnings, "
+                + "SUM(CASE WHEN severity = 'info' THEN 1 ELSE 0 END) AS notes FROM hz_issue WHERE run_id = ?",
                 runId);
         List<String> missing = jdbc.queryForList("SELECT unit FROM hz_completeness WHERE run_id = ? AND pairing = 'missing' "
                 + "ORDER BY position", String.class, runId);
@@ -46,7 +47,8 @@ final class RunSummary {
                 n(f, "accepted"), n(f, "rejected"), n(f, "dup"), n(f, "superseded"), n(f, "docs"), n(f, "archives"));
         out.printf("数据行：采用 %d，退回 %d，重复 %d，超出配额 %d，随旧文件作废 %d%n", n(r, "accepted"), n(r, "rejected"),
                 n(r, "dup"), n(r, "over"), n(r, "superseded"));
-        out.printf("问题：错误 %d 条，提醒 %d 条（见 issues.csv）%n", n(i, "errors"), n(i, "warnings"));
+        out.printf("问题：错误 %d 条，提醒 %d 条%s（见 issues.csv）%n", n(i, "errors"), n(i, "warnings"),
+                n(i, "notes") > 0 ? "，说明 " + n(i, "notes") + " 条" : "");
         out.printf("未报送附件1的市级教育行政部门：%d 个%s%n", missing.size(),
                 missing.isEmpty() ? "" : "（" + String.join("、", missing.subList(0, Math.min(missing.size(), 19))) + "）");
         out.printf("未报送典型案例的单位：%d 个%n", noCases == null ? 0 : noCases);

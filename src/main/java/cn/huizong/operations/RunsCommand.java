@@ -14,11 +14,14 @@ import org.springframework.stereotype.Component;
 public class RunsCommand {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
+    private final ZoneId zone;
 
     private final JdbcTemplate jdbc;
     private final RunLock lock;
 
-    public RunsCommand(JdbcTemplate jdbc, RunLock lock) {
+    public RunsCommand(JdbcTemplate jdbc, RunLock lock,
+            @org.springframework.beans.factory.annotation.Value("${huizong.zone:Asia/Shanghai}") ZoneId zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.lock = lock;
     }
@@ -64,7 +67,7 @@ public class RunsCommand {
         };
     }
 
-    private static String time(Timestamp t) {
-        return t == null ? "" : SHOWN.format(t.toInstant().atZone(ZoneId.of("Asia/Shanghai")));
+    private String time(Timestamp t) {
+        return t == null ? "" : SHOWN.format(t.toInstant().atZone(zone));
     }
 }

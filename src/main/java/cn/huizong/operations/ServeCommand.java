@@ -41,7 +41,7 @@ public class ServeCommand {
 
     public ServeCommand(ConsolidationRunner runner, JdbcTemplate jdbc,
             @Value("${huizong.schedule.cron:0 0 2 * * *}") String cron,
-            @Value("${huizong.schedule.zone:Asia/Shanghai}") String zone,
+            @Value("${huizong.schedule.zone:${huizong.zone:Asia/Shanghai}}") String zone,
             @Value("${huizong.schedule.stop-timeout:PT60S}") Duration stopTimeout) {
         this.runner = runner;
         this.jdbc = jdbc;

@@ -92,9 +92,26 @@ public final class Registry {
         return contained(key, true);
     }
 
-    /** The longest registry name or alias found inside a folder or file name. */
-    public Optional<RegistryUnit> findContained(String text) {
-        return contained(Names.unit(text), false);
+    /**
+     * What a folder or file name says about its unit: the longest registry name or alias inside it, or that it
+     * names another institution whose name merely starts with one (河南理工大学万方学院 is not 河南理工大学),
+     * or nothing.
+     */
+    public PathName inName(String text) {
+        String key = Names.unit(text);
+        if (key.isEmpty()) {
+            return PathName.NOTHING;
+        }
+        Optional<RegistryUnit> u = contained(key, true);
+        if (u.isPresent()) {
+            return new PathName(u.get(), false);
+        }
+        return new PathName(null, contained(key, false).isPresent());
+    }
+
+    /** A folder or file name read against the registry; see {@link #inName}. */
+    public record PathName(RegistryUnit unit, boolean anotherInstitution) {
+        static final PathName NOTHING = new PathName(null, false);
     }
 
     /**

@@ -82,14 +82,25 @@ final class FeedbackLetter {
         List<String> items = new ArrayList<>();
         for (ReportData.FileRow x : files.subList(0, Math.min(files.size(), MAX_FILES_LISTED))) {
             items.add(x.path() + "（" + WHEN.format(x.receivedAt().atZone(zone)) + " 收到，"
-                    + ProvincialWorkbook.statusLabel(x.status()) + (x.late() && "accepted".equals(x.status())
-                            ? "，逾期" : "") + "）");
+                    + ProvincialWorkbook.statusLabel(x.status()) + lateness(x) + "）");
         }
         sb.append(String.join("；", items));
         if (files.size() > MAX_FILES_LISTED) {
             sb.append("；等");
         }
         return sb.append("。").toString();
+    }
+
+    /** Late, or a correction in time after the deadline (the unit stays on time: say so, not "逾期"). */
+    private String lateness(ReportData.FileRow x) {
+        if (!"accepted".equals(x.status())) {
+            return "";
+        }
+        if (x.late()) {
+            return "，逾期";
+        }
+        return campaign.template(x.template()).filter(t -> x.receivedAt().isAfter(campaign.deadlineEnd(t).toInstant()))
+                .map(t -> "，在反馈要求的期限内更正，按期报送").orElse("");
     }
 
     /** Rows taken per template, with what was left out and why. */
@@ -123,6 +134,9 @@ final class FeedbackLetter {
     private String toFix(Facts f) {
         int errors = f.count("error");
         int warnings = f.count("warning");
+        if (errors == 0 && warnings == 0) {
+            return "无需修改：来件的处理情况（被替代、重复等）见下表说明。";
+        }
         if (errors == 0) {
             return "请核实：发现提醒 " + warnings + " 处，明细见下表。提醒不影响采用；确需调整的，请修改后重新报送完整表格"
                     + "（以最新收到的文件为准），无需调整的不必回复。";

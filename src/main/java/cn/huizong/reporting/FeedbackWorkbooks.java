@@ -133,7 +133,9 @@ public final class FeedbackWorkbooks {
             table.skipRow();
             int errors = facts.count("error");
             int warnings = facts.count("warning");
-            table.begin("问题清单（错误 " + errors + " 处，提醒 " + warnings + " 处）");
+            int notes = facts.count("info");
+            table.begin("问题清单（错误 " + errors + " 处，提醒 " + warnings + " 处" + (notes > 0 ? "，说明 " + notes + " 处" : "")
+                    + "）");
         }
 
         void add(ReportData.IssueRow i) {

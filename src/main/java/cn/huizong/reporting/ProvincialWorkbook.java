@@ -222,8 +222,10 @@ public final class ProvincialWorkbook {
                 String status = r.statuses().getOrDefault(templates.get(i).id(), "");
                 Instant at = acceptedAt.get(r.unit() + "\u0000" + templates.get(i).id());
                 String when = at == null ? "" : "\n" + WHEN.format(at.atZone(zone)) + " 收到";
+                // a correction sent within the days its letter gave keeps the unit on time, and says so
+                boolean corrected = at != null && at.isAfter(campaign.deadlineEnd(templates.get(i)).toInstant());
                 row[4 + i] = switch (status) {
-                    case "submitted" -> "已报送" + when;
+                    case "submitted" -> (corrected ? "已报送（已按期更正）" : "已报送") + when;
                     case "late" -> "逾期报送" + when;
                     case "not_required" -> "无需报送";
                     case "" -> "";
@@ -302,7 +304,7 @@ public final class ProvincialWorkbook {
                 new SheetTable.Column("位置", 8), new SheetTable.Column("类别", 6),
                 new SheetTable.Column("问题代码", 22), new SheetTable.Column("问题说明及修改方法", 56));
         SheetTable table = new SheetTable(wb, style, SHEETS.get(4), cols, footer);
-        table.begin("问题清单（错误须修改后重新报送，提醒请核实）");
+        table.begin("问题清单（错误须修改后重新报送，提醒请核实，说明无需处理）");
         long[] n = {0};
         data.issues(runId, i -> table.add(++n[0], i.unit() == null ? "（未能确定）" : i.unit(), i.file(),
                 i.sheet() == null ? "" : i.sheet(), i.place(), severityLabel(i.severity()), i.code(), i.message()));
@@ -313,7 +315,11 @@ public final class ProvincialWorkbook {
     // ---- labels shared with the feedback workbooks ----
 
     static String severityLabel(String severity) {
-        return "error".equals(severity) ? "错误" : "提醒";
+        return switch (severity == null ? "" : severity) {
+            case "error" -> "错误";
+            case "info" -> "说明";
+            default -> "提醒";
+        };
     }
 
     static String statusLabel(String fileStatus) {

@@ -16,6 +16,9 @@ public enum IssueCode {
     OVER_QUOTA(Severity.WARNING, "本单位属于%s，典型案例限报%d项，本案例排第%d项，超出限额，未纳入汇总。如需替换，请调整序号后重新报送。"),
     // file level
     LATE_SUBMISSION(Severity.WARNING, "%s的报送截止时间为%s，本文件收到时间为%s，已逾期。"),
+    SAME_TIME_SUBMISSIONS(Severity.WARNING, "本文件与“%s”收到时间相同（%s），内容不同，无法判断以哪个为准，两个文件均已采用。如其中有旧版本，请重新发送正确的完整表格。"),
+    SUPERSEDED_FILE(Severity.INFO, "本文件已被%s收到的“%s”替代，未纳入汇总（同一单位同一表格以最后收到的文件为准）。"),
+    DUPLICATE_FILE(Severity.INFO, "本文件与%s收到的“%s”内容完全相同，按后者汇总，不重复计算。"),
     NO_DATA_ROWS(Severity.WARNING, "表格中没有填写任何数据行。请填写后重新报送。"),
     OTHER_TEMPLATE_SHEET(Severity.WARNING, "工作表“%s”是%s，本文件按%s汇总，该工作表未读取。请将其另存为单独的文件重新报送。"),
     UNREADABLE_FILE(Severity.ERROR, "文件无法打开（%s），可能已损坏或未下载完整。请用 Excel 或 WPS 打开确认无误后，另存为 .xlsx 重新发送。"),

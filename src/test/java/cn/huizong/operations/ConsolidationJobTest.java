@@ -100,7 +100,7 @@ class ConsolidationJobTest {
         Path zzu = inbox.resolve("郑州大学.zip");
         Workbooks.zipGbk(zzu, members);
         Workbooks.receivedAt(zzu, "2025-12-08T20:00:00");
-        // the same bytes forwarded again later
+        // the same bytes forwarded again later: the later copy counts, the earlier one is a duplicate
         Path fwd = inbox.resolve("转发/郑州大学.zip");
         Files.createDirectories(fwd.getParent());
         Files.copy(zzu, fwd);
@@ -154,12 +154,12 @@ class ConsolidationJobTest {
         assertThat(read(csv.resolve("cases.csv"), "unit", "unit_type", "seq", "case_name", "status", "source_file",
                 "source_row")).isEqualTo("""
                 unit,unit_type,seq,case_name,status,source_file,source_row
-                郑州大学,dfc,1,案例1,accepted,郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,5
-                郑州大学,dfc,3,案例3,accepted,郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,7
-                郑州大学,dfc,4,案例4,accepted,郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,8
-                郑州大学,dfc,5,案例5,accepted,郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,9
-                郑州大学,dfc,6,案例6,accepted,郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,10
-                郑州大学,dfc,7,案例7,over_quota,郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,11
+                郑州大学,dfc,1,案例1,accepted,转发/郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,5
+                郑州大学,dfc,3,案例3,accepted,转发/郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,7
+                郑州大学,dfc,4,案例4,accepted,转发/郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,8
+                郑州大学,dfc,5,案例5,accepted,转发/郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,9
+                郑州大学,dfc,6,案例6,accepted,转发/郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,10
+                郑州大学,dfc,7,案例7,over_quota,转发/郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,11
                 """);
         assertThat(Files.readString(csv.resolve("quota.csv"))).isEqualTo("""
                 unit,unit_type,quota,valid_cases,accepted,over_quota
@@ -176,12 +176,12 @@ class ConsolidationJobTest {
                 开封市/附件1.csv,开封市教育局,pairing,accepted,1,1,0,0,0,true
                 洛阳市教育局附件1.xls,洛阳市教育局,pairing,accepted,1,1,0,0,0,false
                 许昌学院/附件5.xlsx,许昌学院,,rejected,0,0,0,0,0,false
-                转发/郑州大学.zip,郑州大学,archive,duplicate_file,0,0,0,0,0,false
-                转发/郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,郑州大学,cases,duplicate_file,7,0,0,7,0,false
-                转发/郑州大学.zip!/郑州大学/案例材料.docx,郑州大学,document,duplicate_file,0,0,0,0,0,false
-                郑州大学.zip,郑州大学,archive,accepted,0,0,0,0,0,false
-                郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,郑州大学,cases,accepted,7,5,1,0,1,false
-                郑州大学.zip!/郑州大学/案例材料.docx,郑州大学,document,document,0,0,0,0,0,false
+                转发/郑州大学.zip,郑州大学,archive,accepted,0,0,0,0,0,false
+                转发/郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,郑州大学,cases,accepted,7,5,1,0,1,false
+                转发/郑州大学.zip!/郑州大学/案例材料.docx,郑州大学,document,document,0,0,0,0,0,false
+                郑州大学.zip,郑州大学,archive,duplicate_file,0,0,0,0,0,false
+                郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,郑州大学,cases,duplicate_file,7,0,0,7,0,false
+                郑州大学.zip!/郑州大学/案例材料.docx,郑州大学,document,duplicate_file,0,0,0,0,0,false
                 郑州市教育局/附件1.xlsx,郑州市教育局,pairing,accepted,3,2,1,0,0,false
                 """);
         List<CSVRecord> submissions = records(csv.resolve("submissions.csv"));
@@ -191,11 +191,15 @@ class ConsolidationJobTest {
         assertThat(read(csv.resolve("issues.csv"), "file", "sheet", "row", "column", "severity", "code")).isEqualTo("""
                 file,sheet,row,column,severity,code
                 其他/表.xlsx,,,,error,UNKNOWN_UNIT
+                南阳市教育局/附件1.xlsx,,,,info,SUPERSEDED_FILE
                 安阳市教育局/附件1.xlsx,,,,error,ENCRYPTED_FILE
                 开封市/附件1.csv,,,,warning,LATE_SUBMISSION
                 许昌学院/附件5.xlsx,,,,error,UNREADABLE_FILE
-                郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,附件5,6,C,error,SUMMARY_TOO_LONG
-                郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,附件5,11,,warning,OVER_QUOTA
+                转发/郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,附件5,6,C,error,SUMMARY_TOO_LONG
+                转发/郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,附件5,11,,warning,OVER_QUOTA
+                郑州大学.zip,,,,info,DUPLICATE_FILE
+                郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,,,,info,DUPLICATE_FILE
+                郑州大学.zip!/郑州大学/案例材料.docx,,,,info,DUPLICATE_FILE
                 郑州市教育局/附件1.xlsx,附件1,7,C,error,INVALID_PHONE
                 郑州市教育局/附件1.xlsx,附件1,7,H,warning,INVALID_DATE
                 """);

@@ -50,20 +50,20 @@ class RegistryTest {
 
     @Test
     void findsTheUnitNamedInsideAFileName() {
-        assertThat(registry.findContained("附件5-郑州大学典型案例")).map(RegistryUnit::name).contains("郑州大学");
+        assertThat(inName("附件5-郑州大学典型案例")).isEqualTo("郑州大学");
     }
 
     @Test
-    void findContainedPrefersTheLongestNameWhenTwoRegistryNamesAppear() {
+    void aNameInAPathPrefersTheLongestNameWhenTwoRegistryNamesAppear() {
         // "河南大学" (a unit) is inside "河南大学民生学院" (alias of another unit); the longer one wins.
-        assertThat(registry.findContained("河南大学民生学院附件5")).map(RegistryUnit::name).contains("河南开封科技传媒学院");
-        assertThat(registry.findContained("河南大学附件5")).map(RegistryUnit::name).contains("河南大学");
+        assertThat(inName("河南大学民生学院附件5")).isEqualTo("河南开封科技传媒学院");
+        assertThat(inName("河南大学附件5")).isEqualTo("河南大学");
     }
 
     @Test
     void unknownUnitMatchesNothing() {
         assertThat(registry.match("河南省某某研究院")).isEmpty();
-        assertThat(registry.findContained("河南省某某研究院")).isEmpty();
+        assertThat(inName("河南省某某研究院")).isNull();
     }
 
     @Test
@@ -101,5 +101,31 @@ class RegistryTest {
         assertThat(registry.match("郑州大学西亚斯学院")).isEmpty();
         assertThat(registry.match("河南理工大学万方学院")).isEmpty();
         assertThat(registry.closest("郑州大学西亚斯学院").name()).isEqualTo("郑州西亚斯学院");
+    }
+
+    /** The unit a folder or file name names, or null. */
+    private String inName(String text) {
+        RegistryUnit u = registry.inName(text).unit();
+        return u == null ? null : u.name();
+    }
+
+    @Test
+    void aBranchSchoolFolderIsNotItsParentUniversity() {
+        Registry.PathName named = registry.inName("河南理工大学万方学院");
+        assertThat(named.unit()).isNull();
+        assertThat(named.anotherInstitution()).isTrue();
+        assertThat(inName("郑州大学西亚斯学院")).isNull();
+        // a department or a table name after the school is still the school
+        assertThat(inName("郑州大学科学技术处")).isEqualTo("郑州大学");
+        assertThat(inName("河南理工大学附件5")).isEqualTo("河南理工大学");
+    }
+
+    @Test
+    void formerNamesOfIndependentCollegesAreTheirNewSchools() {
+        assertThat(registry.match("河南理工大学万方科技学院")).map(RegistryUnit::name).contains("郑州工商学院");
+        assertThat(registry.match("新乡医学院三全学院")).map(RegistryUnit::name).contains("豫北医学院");
+        assertThat(registry.match("河南科技学院新科学院")).map(RegistryUnit::name).contains("新乡工程学院");
+        assertThat(registry.match("中原工学院信息商务学院")).map(RegistryUnit::name).contains("中原科技学院");
+        assertThat(inName("河南理工大学万方科技学院")).isEqualTo("郑州工商学院");
     }
 }
