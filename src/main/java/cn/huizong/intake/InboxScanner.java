@@ -34,7 +34,7 @@ public final class InboxScanner {
     }
 
     /** @param receivedLog arrival times from the mail log, by relative path; they win over file times */
-    public List<InboxFile> scan(Path inputDir, Map<String, Instant> receivedLog) throws IOException {
+    public List<InboxFile> scan(Path inputDir, ReceivedLog receivedLog) throws IOException {
         Path root = inputDir.toRealPath();
         store.clearTemporary();
         List<Path> files = new ArrayList<>();
@@ -63,7 +63,7 @@ public final class InboxScanner {
     }
 
     private void addFile(Path root, Path file, String walkFailure, List<InboxFile> manifest,
-            Map<String, Instant> receivedLog) throws IOException {
+            ReceivedLog receivedLog) throws IOException {
         String path = relative(root, file);
         String disk = root.relativize(file).toString();
         FileKind kind = FileKind.of(path);
@@ -74,7 +74,7 @@ public final class InboxScanner {
         } catch (IOException e) {
             received = Instant.EPOCH;
         }
-        received = receivedLog.getOrDefault(ReceivedLog.key(path), received);
+        received = receivedLog.at(path).orElse(received);
         String reject = null;
         Path readable = file;
         BasicFileAttributes attrs = null;

@@ -4,15 +4,16 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.text.Normalizer;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
@@ -21,39 +22,53 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Optional mail log (file,received_at): when each attachment arrived, by its path under the inbox. Copying
  * files loses their modification times; the mail server does not forget. Files not listed keep their
- * modification time.
+ * modification time. Paths meet after NFKC on both sides, so a full-width digit typed in the log (or in a
+ * file name) still finds its file; a line that finds none is reported, never silently dropped.
  */
 public final class ReceivedLog {
 
-    private ReceivedLog() {
+    public static final ReceivedLog EMPTY = new ReceivedLog(Map.of(), Map.of());
+
+    private final Map<String, Instant> byKey;
+    /** The path as the log wrote it, for telling the clerk which line matched nothing. */
+    private final Map<String, String> written;
+
+    private ReceivedLog(Map<String, Instant> byKey, Map<String, String> written) {
+        this.byKey = byKey;
+        this.written = written;
     }
 
-    /**
-     * @return arrival time by {@link #key(String) path key}, in the log's order
-     */
-    public static Map<String, Instant> load(Path file) throws IOException {
-        Map<String, Instant> out = new LinkedHashMap<>();
+    public static ReceivedLog load(Path file) throws IOException {
         if (file == null || !Files.isRegularFile(file)) {
-            return out;
+            return EMPTY;
         }
+        Map<String, Instant> byKey = new LinkedHashMap<>();
+        Map<String, String> written = new LinkedHashMap<>();
         String text = TextDecoding.decode(Files.readAllBytes(file));
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
         for (CSVRecord r : format.parse(new StringReader(text))) {
             try {
-                out.put(key(r.get("file")), OffsetDateTime.parse(r.get("received_at")).toInstant());
+                String key = key(r.get("file"));
+                byKey.put(key, OffsetDateTime.parse(r.get("received_at")).toInstant());
+                written.put(key, r.get("file"));
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 throw new IllegalArgumentException("收件记录 " + file + " 第" + r.getRecordNumber()
                         + "行的时间“" + (r.isSet("received_at") ? r.get("received_at") : "") + "”无效，应为 2025-12-08T16:40:00+08:00 形式");
             }
         }
-        return out;
+        return new ReceivedLog(byKey, written);
+    }
+
+    /** When the file at this path under the inbox arrived, if the log says. */
+    public Optional<Instant> at(String path) {
+        return Optional.ofNullable(byKey.get(key(path)));
     }
 
     /**
-     * How a path is looked up: NFKC (a full-width digit or letter typed in the log, or in a file name, still
-     * meets its plain twin), forward slashes, no leading ./ and no surrounding blanks.
+     * How a path is looked up: NFKC (full-width digits and letters, ideographic spaces), forward slashes, no
+     * leading ./ and no surrounding blanks.
      */
-    public static String key(String path) {
+    static String key(String path) {
         String p = Normalizer.normalize(path == null ? "" : path, Normalizer.Form.NFKC).replace('\\', '/').strip();
         while (p.startsWith("./")) {
             p = p.substring(2);
@@ -61,10 +76,10 @@ public final class ReceivedLog {
         return p;
     }
 
-    /** Lines of the log that name no file of the inbox, in the log's order: their times were not used. */
-    public static List<String> unmatched(Map<String, Instant> log, Collection<String> inboxPaths) {
+    /** Lines of the log that name no file of the inbox, as written, in the log's order: their times were not used. */
+    public List<String> unmatched(Collection<String> inboxPaths) {
         Set<String> present = new HashSet<>();
         inboxPaths.forEach(p -> present.add(key(p)));
-        return log.keySet().stream().filter(k -> !present.contains(k)).toList();
+        return byKey.keySet().stream().filter(k -> !present.contains(k)).map(written::get).toList();
     }
 }

@@ -191,7 +191,7 @@ public class ConsolidationRunner {
      * attachment) falls back to its file time and may look late, so the clerk is told which lines.
      */
     private static String mailLogNote(RunContext ctx, List<InboxFile> files) {
-        List<String> unmatched = ReceivedLog.unmatched(ctx.receivedLog(),
+        List<String> unmatched = ctx.receivedLog().unmatched(
                 files.stream().filter(f -> f.archiveNo() == null).map(InboxFile::path).toList());
         unmatched.forEach(line -> log.warn("mail log line matches no file in the inbox: {}", line));
         if (unmatched.isEmpty()) {

@@ -24,7 +24,7 @@ public record RunContext(
         Campaign campaign,
         Registry registry,
         String rulesFingerprint,
-        java.util.Map<String, java.time.Instant> receivedLog,
+        ReceivedLog receivedLog,
         ReadLimits limits) {
 
     /** Raise when the reading or checking code changes meaning: every file is then read again. */

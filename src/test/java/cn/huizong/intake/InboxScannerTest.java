@@ -22,7 +22,7 @@ class InboxScannerTest {
     Path work;
 
     Map<String, InboxFile> scan(Path inbox) throws Exception {
-        return new InboxScanner(ReadLimits.DEFAULT, new EvidenceStore(work.resolve("data"))).scan(inbox, Map.of())
+        return new InboxScanner(ReadLimits.DEFAULT, new EvidenceStore(work.resolve("data"))).scan(inbox, ReceivedLog.EMPTY)
                 .stream().collect(Collectors.toMap(InboxFile::path, Function.identity()));
     }
 
@@ -80,7 +80,7 @@ class InboxScannerTest {
         ReadLimits tiny = new ReadLimits(1024, 32L << 20, 100L << 20, 2_000, 1, 1L << 30, 0.01, 1_048_576, 16_384,
                 20_000_000L, 200_000, 32L << 20, java.time.Duration.ofMinutes(5));
 
-        List<InboxFile> files = new InboxScanner(tiny, new EvidenceStore(work.resolve("data"))).scan(inbox, Map.of());
+        List<InboxFile> files = new InboxScanner(tiny, new EvidenceStore(work.resolve("data"))).scan(inbox, ReceivedLog.EMPTY);
 
         assertThat(files).singleElement().satisfies(f -> {
             assertThat(f.rejectCode()).isEqualTo("FILE_TOO_LARGE");
