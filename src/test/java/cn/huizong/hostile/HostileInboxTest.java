@@ -160,7 +160,8 @@ class HostileInboxTest {
         expected.put("hostile/xxe.xlsx", "UNREADABLE_FILE");
         expected.put("hostile/xxe-shared-strings.xlsx", "UNREADABLE_FILE");
         expected.put("hostile/billion-laughs.xlsx", "UNREADABLE_FILE");
-        expected.put("hostile/sparse-1048576.xlsx", "UNRECOGNIZED_TEMPLATE");
+        // the link inside the inbox to the sparse sheet was made after it: the later copy of the bytes counts
+        expected.put("hostile/links/inside.xlsx", "UNRECOGNIZED_TEMPLATE");
         expected.put("hostile/zip-slip.zip!/../../evil.xlsx", "ARCHIVE_REJECTED");
         expected.put("hostile/zip-slip.zip!//abs/evil.xlsx", "ARCHIVE_REJECTED");
         expected.put("hostile/zip-slip.zip!/..\\..\\evil-windows.xlsx", "ARCHIVE_REJECTED");
@@ -193,8 +194,9 @@ class HostileInboxTest {
         assertThat(message("hostile/links/passwd.xlsx")).contains("收件箱以外");
         assertThat(message("hostile/20000-members.zip")).contains("2000");
         // the one legitimate member of the zip-slip archive and the linked copy inside the inbox are read
-        assertThat(status("hostile/zip-slip.zip!/开封市教育局/附件1.xlsx")).isEqualTo("accepted");
-        assertThat(status("hostile/links/inside.xlsx")).isEqualTo("duplicate_file");
+        // (the same valid workbook is elsewhere in the inbox too: whichever copy came last counts)
+        assertThat(status("hostile/zip-slip.zip!/开封市教育局/附件1.xlsx")).isIn("accepted", "duplicate_file");
+        assertThat(status("hostile/sparse-1048576.xlsx")).isEqualTo("duplicate_file");
         assertThat(status("hostile/" + "长".repeat(81) + "xx.xlsx")).isIn("accepted", "duplicate_file", "superseded");
         assertThat(status("hostile/响铃?字符.csv")).isEqualTo("rejected");
         assertThat(status("hostile/换行?文件名.csv")).isEqualTo("rejected");

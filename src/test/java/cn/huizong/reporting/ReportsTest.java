@@ -94,7 +94,9 @@ class ReportsTest {
 
             List<CSVRecord> issues = records(latest.resolve("csv/issues.csv"));
             Sheet i = wb.getSheet("问题清单");
-            assertThat(i.getLastRowNum() - 1).isEqualTo(issues.size()).isEqualTo(14);
+            // 14 to fix or check, and 2 information lines: 南阳's replaced file, 郑州大学's first copy
+            assertThat(i.getLastRowNum() - 1).isEqualTo(issues.size()).isEqualTo(16);
+            assertThat(column(i, 1, 5)).containsOnly("错误", "提醒", "说明").contains("说明");
             assertThat(column(i, 1, 7)).isEqualTo(issues.stream().map(r -> r.get("message")).toList());
             assertThat(column(i, 1, 4)).contains("整个文件", "C7", "第11行");
         }
@@ -216,7 +218,9 @@ class ReportsTest {
             assertThat(zz.getCell(8).getStringCellValue()).contains("郑州市教育局/附件1-郑州市结对包联情况汇总表.xlsx：采用（12月15日 09:12）");
             Row zzu = units.get("郑州大学");
             assertThat(zzu.getCell(4).getStringCellValue()).isEqualTo("无需报送");
-            assertThat(zzu.getCell(8).getStringCellValue()).contains("转发/郑州大学典型案例（转发）.xlsx：重复来件，已忽略");
+            // the forwarded copy is the later receipt of the same bytes: it counts, the first copy is the duplicate
+            assertThat(zzu.getCell(8).getStringCellValue()).contains("转发/郑州大学典型案例（转发）.xlsx：采用")
+                    .contains("郑州大学/附件5 郑州大学典型案例汇总表.xlsx：重复来件，已忽略");
         }
     }
 
@@ -230,7 +234,7 @@ class ReportsTest {
             written = files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
                     .collect(Collectors.toCollection(TreeSet::new));
         }
-        assertThat(written).isEqualTo(expected).hasSize(11);
+        assertThat(written).isEqualTo(expected).hasSize(12);
 
         try (Workbook wb = open(latest.resolve("反馈/郑州大学.xlsx"))) {
             assertThat(wb.getNumberOfSheets()).isEqualTo(1);
@@ -242,12 +246,14 @@ class ReportsTest {
                     .contains("附件5 典型案例采用 5 项，因错误未采用 1 项，超出限额未纳入 1 项（你单位属于“双一流”建设和创建高校，限报 5 项）")
                     .contains("需要修改：共发现错误 1 处、提醒 2 处")
                     .contains("原定截止时间2025年12月9日已过")
-                    .contains("见“反馈/郑州大学/”文件夹：附件5 郑州大学典型案例汇总表.xlsx");
+                    .contains("见“反馈/郑州大学/”文件夹：郑州大学典型案例（转发）.xlsx");
             assertThat(font(wb, s.getRow(1).getCell(0)).getFontName()).isEqualTo("宋体");
             assertTableLook(s, header);
             List<CSVRecord> mine = issues.stream().filter(r -> r.get("unit").equals("郑州大学")).toList();
-            assertThat(s.getLastRowNum() - header).isEqualTo(mine.size()).isEqualTo(3);
-            assertThat(column(s, header, 3)).containsExactly("C7", "B10", "第11行");
+            assertThat(s.getLastRowNum() - header).isEqualTo(mine.size()).isEqualTo(4);
+            // the forwarded copy counts (the later receipt); the first copy gets an information line
+            assertThat(column(s, header, 3)).containsExactly("C7", "B10", "第11行", "整个文件");
+            assertThat(column(s, header, 4)).containsExactly("错误", "提醒", "提醒", "说明");
             assertThat(column(s, header, 5)).isEqualTo(mine.stream().map(r -> r.get("message")).toList());
         }
         // a file that could not be read: explained in the letter, no copy
@@ -256,6 +262,13 @@ class ReportsTest {
             String letter = String.join("\n", column(s, -1, 0).subList(0, headerRow(s) - 1));
             assertThat(letter).contains("以下文件整体未能汇总").contains("安阳市教育局/附件1（加密）.xlsx：文件设置了密码");
             assertThat(latest.resolve("反馈/安阳市教育局")).doesNotExist();
+        }
+        // a unit whose only news is that a newer file replaced its older one: told so, nothing to fix
+        try (Workbook wb = open(latest.resolve("反馈/南阳市教育局.xlsx"))) {
+            Sheet s = wb.getSheet("反馈意见");
+            String letter = String.join("\n", column(s, -1, 0).subList(0, headerRow(s) - 1));
+            assertThat(letter).contains("无需修改").contains("已被新文件替代");
+            assertThat(column(s, headerRow(s), 5)).singleElement().asString().startsWith("本文件已被").contains("替代");
         }
         try (Workbook wb = open(latest.resolve("反馈/新乡市教育局.xlsx"))) { // a late file: warnings only
             Sheet s = wb.getSheet("反馈意见");
@@ -271,7 +284,7 @@ class ReportsTest {
         Map<String, List<CSVRecord>> byFile = new LinkedHashMap<>();
         rowIssues.forEach(r -> byFile.computeIfAbsent(r.get("file"), k -> new ArrayList<>()).add(r));
         Map<String, String> copyOf = Map.of(
-                "郑州大学/附件5 郑州大学典型案例汇总表.xlsx", "郑州大学/附件5 郑州大学典型案例汇总表.xlsx",
+                "转发/郑州大学典型案例（转发）.xlsx", "郑州大学/郑州大学典型案例（转发）.xlsx",
                 "河南大学典型案例.zip!/河南大学/附件5-河南大学典型案例汇总表.xlsx", "河南大学/附件5-河南大学典型案例汇总表.xlsx",
                 "河南工业大学/附件5.xlsx", "河南工业大学/附件5.xlsx",
                 "郑州市教育局/附件1-郑州市结对包联情况汇总表.xlsx", "郑州市教育局/附件1-郑州市结对包联情况汇总表.xlsx",
@@ -281,7 +294,7 @@ class ReportsTest {
             Path copy = latest.resolve("反馈").resolve(copyOf.get(e.getKey()));
             assertMarked(copy, e.getValue());
         }
-        try (Workbook wb = open(latest.resolve("反馈/郑州大学/附件5 郑州大学典型案例汇总表.xlsx"))) {
+        try (Workbook wb = open(latest.resolve("反馈/郑州大学/郑州大学典型案例（转发）.xlsx"))) {
             assertThat(comments(wb.getSheet("附件5")).keySet()).containsExactly("A11", "B10", "C7");
             assertThat(comments(wb.getSheet("附件5")).get("C7")).startsWith("错误：“案例简介”共240字");
             // everything else is the unit's own table, unchanged
@@ -331,7 +344,7 @@ class ReportsTest {
         try (Stream<Path> walk = Files.walk(latest.toRealPath())) {
             workbooks = walk.filter(p -> p.toString().endsWith(".xlsx") || p.toString().endsWith(".xls")).toList();
         }
-        assertThat(workbooks).hasSize(1 + 11 + 5);
+        assertThat(workbooks).hasSize(1 + 12 + 5);
         for (Path p : workbooks) {
             try (Workbook wb = open(p)) {
                 assertThat(ReportOutputs.formulaCells(wb)).as(p.toString()).isEmpty();
