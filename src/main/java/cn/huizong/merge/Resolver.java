@@ -224,7 +224,7 @@ public final class Resolver {
                     + "r.excel_row FROM hz_record rec JOIN hz_row r ON r.content_key = rec.content_key AND r.row_no = rec.row_no "
                     + "JOIN hz_unit u ON u.run_id = rec.run_id AND u.name = rec.unit "
                     + "WHERE rec.run_id = ? AND rec.template = ? AND rec.status = 'accepted' "
-                    + "ORDER BY rec.unit, CASE WHEN r.seq IS NULL THEN 1 ELSE 0 END, r.seq, rec.file_no, rec.row_no",
+                    + "ORDER BY u.position, CASE WHEN r.seq IS NULL THEN 1 ELSE 0 END, r.seq, rec.file_no, rec.row_no",
                     (rs, i) -> new Object[] {rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getInt(6)},
                     runId, t.id());

@@ -2,6 +2,9 @@ package cn.huizong.operations;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -40,9 +43,15 @@ final class RunRetention {
         }
         // Scoped to this campaign and output folder: another folder's or campaign's result is not this one's
         // history. Newest by when they finished (a resumed run finishes after runs that started later).
-        List<String> completed = jdbc.queryForList("SELECT o.run_id FROM hz_run o JOIN hz_run c ON c.run_id = ? "
-                + "AND o.campaign_id = c.campaign_id AND o.output_dir = c.output_dir WHERE o.status = 'COMPLETED' "
-                + "AND o.run_id <> c.run_id ORDER BY o.finished_at DESC, o.run_id DESC", String.class, currentRunId);
+        // Sorted here: run ids are text, which a database would sort by its collation.
+        List<Object[]> finished = new ArrayList<>(jdbc.query("SELECT o.run_id, o.finished_at FROM hz_run o "
+                + "JOIN hz_run c ON c.run_id = ? AND o.campaign_id = c.campaign_id AND o.output_dir = c.output_dir "
+                + "WHERE o.status = 'COMPLETED' AND o.run_id <> c.run_id",
+                (rs, i) -> new Object[] {rs.getString(1), rs.getTimestamp(2)}, currentRunId));
+        Comparator<Timestamp> newestFirst = Comparator.nullsLast(Comparator.reverseOrder());
+        finished.sort(Comparator.comparing((Object[] r) -> (Timestamp) r[1], newestFirst)
+                .thenComparing(r -> (String) r[0], Comparator.reverseOrder()));
+        List<String> completed = finished.stream().map(r -> (String) r[0]).toList();
         List<String> old = completed.stream().skip(keepRuns - 1L)
                 .filter(id -> !RunPublisher.isLatest(outputDir, id)).toList();
         for (String id : old) {

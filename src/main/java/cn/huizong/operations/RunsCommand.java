@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,11 +37,15 @@ public class RunsCommand {
             return ConsolidationRunner.EXIT_USAGE;
         }
         List<String> locked = lock.runningRunId().stream().toList();
-        List<Object[]> rows = jdbc.query("SELECT run_id, trigger_source, started_at, finished_at, status, files_total, "
-                + "files_read, rows_accepted, rows_rejected, data_run_id FROM hz_run ORDER BY started_at DESC, run_id DESC",
+        List<Object[]> rows = new ArrayList<>(jdbc.query("SELECT run_id, trigger_source, started_at, finished_at, "
+                + "status, files_total, files_read, rows_accepted, rows_rejected, data_run_id FROM hz_run",
                 (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getTimestamp(3), rs.getTimestamp(4),
                         rs.getString(5), rs.getObject(6), rs.getObject(7), rs.getObject(8), rs.getObject(9),
-                        rs.getString(10)});
+                        rs.getString(10)}));
+        // newest first; sorted here, since run ids are text and a database would sort them by its collation
+        Comparator<Timestamp> newestFirst = Comparator.nullsLast(Comparator.reverseOrder());
+        rows.sort(Comparator.comparing((Object[] r) -> (Timestamp) r[2], newestFirst)
+                .thenComparing(r -> (String) r[0], Comparator.reverseOrder()));
         if (rows.isEmpty()) {
             out.println("还没有任何汇总运行。");
             return ConsolidationRunner.EXIT_OK;

@@ -85,7 +85,8 @@ public final class CsvExporter {
                     + "JOIN hz_file f ON f.run_id = rec.run_id AND f.file_no = rec.file_no "
                     + "LEFT JOIN hz_unit u ON u.run_id = rec.run_id AND u.name = rec.unit "
                     + "WHERE rec.run_id = ? AND rec.template = ? AND rec.status IN " + statuses
-                    + " ORDER BY f.path, rec.row_no", rs -> {
+                    // manifest order (file_no, as in submissions.csv): a path's order would be the database collation's
+                    + " ORDER BY f.file_no, rec.row_no", rs -> {
                         List<String> values = ContentStore.decode(rs.getString(3), t.columns().size());
                         List<Object> row = new ArrayList<>(List.of(rs.getString(1), rs.getString(2)));
                         for (int i = 0; i < t.columns().size(); i++) {
@@ -131,17 +132,14 @@ public final class CsvExporter {
     private void issues(String runId, Path file) throws IOException {
         try (SafeCsv csv = SafeCsv.create(file, List.of("file", "unit", "sheet", "row", "column", "severity", "code",
                 "message"))) {
-            jdbc.query("SELECT f.path, i.unit, i.sheet, i.excel_row, i.col, i.severity, i.code, i.message "
-                    + "FROM hz_issue i JOIN hz_file f ON f.run_id = i.run_id AND f.file_no = i.file_no "
-                    + "WHERE i.run_id = ? ORDER BY f.file_no, CASE WHEN i.row_no IS NULL THEN 0 ELSE 1 END, "
-                    + "i.row_no, i.excel_row, i.col, i.code, i.issue_no", rs -> {
-                        try {
-                            csv.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4),
-                                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }, runId);
+            // the order of 问题清单 and of the letters, the same on every database
+            new ReportData(jdbc).issues(runId, i -> {
+                try {
+                    csv.row(i.file(), i.unit(), i.sheet(), i.row(), i.column(), i.severity(), i.code(), i.message());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
     }
 

@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +24,11 @@ import cn.huizong.validation.ContentStore;
  * hz_completeness, hz_unit): no report re-reads the inbox for its data. Large results are streamed to a
  * callback with a fetch size, so a million rows never sit in memory (PostgreSQL would otherwise load them
  * all).
+ *
+ * <p>Every order is the same on every database: queries sort by numbers assigned in Java (file_no, row_no,
+ * issue_no, registry position), nullable ones with an explicit NULL placement (H2 puts NULL first, PostgreSQL
+ * last), and never by text, whose order follows the database's collation (pinyin on a zh-CN PostgreSQL). Where
+ * text decides, Java does.
  */
 final class ReportData {
 
@@ -50,7 +57,7 @@ final class ReportData {
 
     /** An issue as in issues.csv; row and column are null at file level, column null for a whole row. */
     record IssueRow(int fileNo, String file, String unit, String sheet, Integer row, String column, String severity,
-            String code, String message, Integer rowNo) {
+            String code, String message, Integer rowNo, int issueNo) {
 
         boolean isCell() {
             return row != null && rowNo != null;
@@ -72,10 +79,24 @@ final class ReportData {
         }
     }
 
-    private static final String ISSUE_ORDER = "f.file_no, CASE WHEN i.row_no IS NULL THEN 0 ELSE 1 END, i.row_no, "
-            + "i.excel_row, i.col, i.code, i.issue_no";
+    /**
+     * issues.csv order, in SQL up to the row: file, its file-level issues first, then row by row (row_no, then
+     * the Excel row, which file-level issues may have too). {@link #WITHIN_A_ROW} orders the issues of one row.
+     */
+    private static final String ISSUE_ORDER = "f.file_no, " + nullsFirst("i.row_no") + ", " + nullsFirst("i.excel_row");
+    /**
+     * The issues of one row: the row's own (no column: 重复行, 超出限额) first, then by column letters and code,
+     * compared in Java's String order (H2's) rather than by the database's collation.
+     */
+    static final Comparator<IssueRow> WITHIN_A_ROW = Comparator
+            .comparing(IssueRow::column, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(IssueRow::code).thenComparingInt(IssueRow::issueNo);
+    /** The issues of one cell in the order they were found: a marked cell's comment lists them so. */
+    static final Comparator<IssueRow> BY_CELL = Comparator
+            .comparing(IssueRow::column, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparingInt(IssueRow::issueNo);
     private static final String ISSUE_COLUMNS = "SELECT i.file_no, f.path, i.unit, i.sheet, i.excel_row, i.col, "
-            + "i.severity, i.code, i.message, i.row_no FROM hz_issue i "
+            + "i.severity, i.code, i.message, i.row_no, i.issue_no FROM hz_issue i "
             + "JOIN hz_file f ON f.run_id = i.run_id AND f.file_no = i.file_no ";
 
     private final JdbcTemplate jdbc;
@@ -88,13 +109,21 @@ final class ReportData {
 
     /** Accepted records of a template, grouped by city (cities in registry order), then unit, file and row. */
     void recordsByCity(String runId, TemplateSpec t, Consumer<RecordRow> out) {
+        // files in manifest order (file_no), not by path: a path's order would be the database collation's
         records(runId, t, "LEFT JOIN (SELECT city, MIN(position) AS pos FROM hz_unit WHERE run_id = ? GROUP BY city) "
-                + "c ON c.city = u.city ", "c.pos, u.position, f.path, rec.row_no", out);
+                + "c ON c.city = u.city ", nullsFirst("c.pos") + ", " + nullsFirst("u.position")
+                + ", rec.file_no, rec.row_no", out);
     }
 
     /** Accepted records sorted by unit type (dfc, undergrad, vocational, city), then unit, then 序号 order. */
     void recordsByType(String runId, TemplateSpec t, Consumer<RecordRow> out) {
-        records(runId, t, "", TYPE_ORDER + ", u.position, rec.quota_rank, rec.file_no, rec.row_no", out);
+        records(runId, t, "", TYPE_ORDER + ", " + nullsFirst("u.position") + ", " + nullsFirst("rec.quota_rank")
+                + ", rec.file_no, rec.row_no", out);
+    }
+
+    /** {@code x} ascending with NULL first, on every database (H2 sorts NULL first by default, PostgreSQL last). */
+    static String nullsFirst(String x) {
+        return "CASE WHEN " + x + " IS NULL THEN 0 ELSE 1 END, " + x;
     }
 
     static final String TYPE_ORDER = "CASE u.unit_type WHEN 'dfc' THEN 0 WHEN 'undergrad' THEN 1 "
@@ -126,7 +155,7 @@ final class ReportData {
         jdbc.query("SELECT rec.unit, r.vals, rec.quota_rank FROM hz_record rec "
                 + "JOIN hz_row r ON r.content_key = rec.content_key AND r.row_no = rec.row_no "
                 + "WHERE rec.run_id = ? AND rec.template = ? AND rec.status = 'over_quota' "
-                + "ORDER BY rec.unit, rec.quota_rank", rs -> {
+                + "ORDER BY rec.quota_rank, rec.file_no, rec.row_no", rs -> { // grouped by unit here, not by SQL
                     String name = ContentStore.decode(rs.getString(2), cases.columns().size()).get(nameCol);
                     leftOut.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                             .add(name + "（第" + rs.getInt(3) + "项）");
@@ -186,31 +215,53 @@ final class ReportData {
 
     /** Every issue in issues.csv order. */
     void issues(String runId, Consumer<IssueRow> out) {
-        jdbc.query(ISSUE_COLUMNS + "WHERE i.run_id = ? ORDER BY " + ISSUE_ORDER, rs -> {
-            out.accept(issue(rs));
-        }, runId);
+        issues(ISSUE_COLUMNS + "WHERE i.run_id = ? ORDER BY " + ISSUE_ORDER, WITHIN_A_ROW, out, runId);
     }
 
-    /** Every issue grouped by unit (units without a name last), each unit's in issues.csv order. */
+    /** Every issue grouped by unit (registry order, issues without a unit last), each unit's in issues.csv order. */
     void issuesByUnit(String runId, Consumer<IssueRow> out) {
-        jdbc.query(ISSUE_COLUMNS + "WHERE i.run_id = ? ORDER BY CASE WHEN i.unit IS NULL THEN 1 ELSE 0 END, i.unit, "
-                + ISSUE_ORDER, rs -> {
-                    out.accept(issue(rs));
-                }, runId);
+        // by the unit's registry position, not its name: issue units are registry names, which hz_unit holds
+        issues(ISSUE_COLUMNS + "LEFT JOIN hz_unit u ON u.run_id = i.run_id AND u.name = i.unit WHERE i.run_id = ? "
+                + "ORDER BY CASE WHEN u.position IS NULL THEN 1 ELSE 0 END, u.position, " + ISSUE_ORDER, WITHIN_A_ROW,
+                out, runId);
     }
 
     /** Issues that sit on a row of a sheet (not the file as a whole), by file, row and column. */
     void cellIssues(String runId, Consumer<IssueRow> out) {
-        jdbc.query(ISSUE_COLUMNS + "WHERE i.run_id = ? AND i.excel_row IS NOT NULL AND i.row_no IS NOT NULL "
-                + "ORDER BY f.file_no, i.sheet, i.excel_row, i.col, i.issue_no", rs -> {
-                    out.accept(issue(rs));
-                }, runId);
+        // row_no is the reading order (sheet by sheet, row by row): a sheet's name would sort by collation
+        issues(ISSUE_COLUMNS + "WHERE i.run_id = ? AND i.excel_row IS NOT NULL AND i.row_no IS NOT NULL "
+                + "ORDER BY f.file_no, i.row_no, i.excel_row", BY_CELL, out, runId);
+    }
+
+    /**
+     * Streams issues that the query sorted up to the row, sorting the issues of each row (few) with
+     * {@code withinRow} before passing them on.
+     */
+    private void issues(String sql, Comparator<IssueRow> withinRow, Consumer<IssueRow> out, Object... args) {
+        List<IssueRow> row = new ArrayList<>();
+        Runnable flush = () -> {
+            row.sort(withinRow);
+            row.forEach(out);
+            row.clear();
+        };
+        jdbc.query(sql, rs -> {
+            IssueRow i = issue(rs);
+            if (!row.isEmpty() && !sameRow(row.get(0), i)) {
+                flush.run();
+            }
+            row.add(i);
+        }, args);
+        flush.run();
+    }
+
+    private static boolean sameRow(IssueRow a, IssueRow b) {
+        return a.fileNo() == b.fileNo() && Objects.equals(a.rowNo(), b.rowNo()) && Objects.equals(a.row(), b.row());
     }
 
     private static IssueRow issue(ResultSet rs) throws SQLException {
         return new IssueRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 (Integer) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                (Integer) rs.getObject(10));
+                (Integer) rs.getObject(10), rs.getInt(11));
     }
 
     /** Issue counts by unit ("" for none), then template of the file ("" for none), then severity. */
@@ -229,11 +280,9 @@ final class ReportData {
     /** Issues about a file as a whole (unreadable, unknown unit, late …), by unit ("" for none). */
     Map<String, List<IssueRow>> fileIssues(String runId) {
         Map<String, List<IssueRow>> out = new HashMap<>();
-        jdbc.query(ISSUE_COLUMNS + "WHERE i.run_id = ? AND (i.excel_row IS NULL OR i.row_no IS NULL) ORDER BY "
-                + ISSUE_ORDER, rs -> {
-                    IssueRow i = issue(rs);
-                    out.computeIfAbsent(i.unit() == null ? "" : i.unit(), k -> new ArrayList<>()).add(i);
-                }, runId);
+        issues(ISSUE_COLUMNS + "WHERE i.run_id = ? AND (i.excel_row IS NULL OR i.row_no IS NULL) ORDER BY "
+                + ISSUE_ORDER, WITHIN_A_ROW,
+                i -> out.computeIfAbsent(i.unit() == null ? "" : i.unit(), k -> new ArrayList<>()).add(i), runId);
         return out;
     }
 

@@ -1,14 +1,11 @@
 package cn.huizong.operations;
 
 import static cn.huizong.fixtures.Feeds.records;
-import static cn.huizong.fixtures.Workbooks.r;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,11 +24,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.huizong.fixtures.Workbooks;
+import cn.huizong.fixtures.EndToEndInbox;
 
 /**
- * The consolidation job over an inbox of realistic submissions: title rows, merged cells, numeric phones,
- * xls, GBK CSV, a GBK-named zip, an encrypted and a truncated file, a replaced and a forwarded copy.
+ * The consolidation job over an inbox of realistic submissions ({@link EndToEndInbox#write}): title rows, merged
+ * cells, numeric phones, xls, GBK CSV, a GBK-named zip, an encrypted and a truncated file, a replaced and a
+ * forwarded copy.
  */
 @SpringBatchTest
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:jobtest;DB_CLOSE_DELAY=-1")
@@ -53,69 +51,7 @@ class ConsolidationJobTest {
     static void buildInbox() throws Exception {
         inbox = work.resolve("inbox");
         output = work.resolve("output");
-        // 郑州: instructions sheet first, title rows, county merged over two rows, numeric phone, date cell
-        Path zz = inbox.resolve("郑州市教育局/附件1.xlsx");
-        Workbooks.xlsx(zz, Workbooks.instructions(), Workbooks.pairingSheet("郑州市教育局", List.of(
-                r("中牟县教育局", "河南 中原 智能装备有限公司", 13937100003L, "孙磊 0371-62110001", "订单班", "开设订单班",
-                        "招生中", LocalDate.of(2026, 6, 30)),
-                r(null, "中牟汽车产业集聚区", "周强 15603710005", "孙磊 0371-62110001", "技能培训", "送教入企", "推进中",
-                        "2026年底"),
-                r("新郑市教育局", "新郑新港产业集聚区", "吴刚 电话待定", "钱芳 18903710006", "物流人才", "共建基地", "洽谈中",
-                        "下半年"),
-                r(null, null, null, null, null, null, null, null)))
-                .merge("A5:A6"));
-        Workbooks.receivedAt(zz, "2025-12-15T09:00:00");
-        // 洛阳: Excel 97-2003 (.xls)
-        Path ly = inbox.resolve("洛阳市教育局附件1.xls");
-        Workbooks.xls(ly, Workbooks.pairingSheet("洛阳市教育局", List.of(
-                r("洛阳市教育局", "洛阳国家高新技术产业开发区", "郑华 0379-64310001", 13783110002L, "轴承人才", "产教融合",
-                        "已落实", LocalDate.of(2026, 3, 31)))));
-        Workbooks.receivedAt(ly, "2025-12-16T10:00:00");
-        // 开封: GBK CSV without unit line: unit from the folder name; a quoted field with a line break
-        Path kf = inbox.resolve("开封市/附件1.csv");
-        Workbooks.csv(kf, Charset.forName("GBK"), false, List.of(
-                r(Workbooks.PAIRING_HEADER.stream().map(h -> h.replace("\n", "")).toArray()),
-                r("开封市教育局", "开封汽车零部件产业园", "韩梅 0378-23880001", "曹阳 13937800002", "数控人才\n设备咨询",
-                        "结对帮扶", "已对接", "2026.6")));
-        Workbooks.receivedAt(kf, "2025-12-21T08:00:00"); // late
-        // 南阳: first version replaced by a later one
-        Path ny1 = inbox.resolve("南阳市教育局/附件1.xlsx");
-        Workbooks.xlsx(ny1, Workbooks.pairingSheet("南阳市教育局", List.of(
-                r("南阳市教育局", "南阳高新区", "叶青 13903770001", "林峰 13903770002", "光电", "共建", "启动", "长期"))));
-        Workbooks.receivedAt(ny1, "2025-12-17T08:00:00");
-        Path ny2 = inbox.resolve("南阳市教育局/附件1（修改）.xlsx");
-        Workbooks.xlsx(ny2, Workbooks.pairingSheet("南阳市教育局", List.of(
-                r("南阳市教育局", "南阳高新技术产业开发区", "叶青 13903770001", "林峰 13903770002", "光电", "共建", "已启动",
-                        "长期"))));
-        Workbooks.receivedAt(ny2, "2025-12-19T08:00:00");
-        // 郑州大学: 7 cases in a GBK-named zip with its Word write-up; one too long, one over quota
-        List<List<Object>> cases = new java.util.ArrayList<>();
-        for (int i = 1; i <= 7; i++) {
-            cases.add(r(i, "案例" + i, i == 2 ? "长".repeat(201) : "简介" + i, "郑州大学", "双一流建设高校", "联系人" + i,
-                    "1383800000" + i));
-        }
-        Map<String, byte[]> members = Workbooks.members();
-        members.put("郑州大学/附件5 典型案例汇总表.xlsx", Workbooks.xlsxBytes(Workbooks.casesSheet("郑州大学", cases)));
-        members.put("郑州大学/案例材料.docx", Workbooks.utf8("not parsed: recorded as a document"));
-        Path zzu = inbox.resolve("郑州大学.zip");
-        Workbooks.zipGbk(zzu, members);
-        Workbooks.receivedAt(zzu, "2025-12-08T20:00:00");
-        // the same bytes forwarded again later: the later copy counts, the earlier one is a duplicate
-        Path fwd = inbox.resolve("转发/郑州大学.zip");
-        Files.createDirectories(fwd.getParent());
-        Files.copy(zzu, fwd);
-        Workbooks.receivedAt(fwd, "2025-12-09T09:00:00");
-        // 安阳: password; 许昌学院: truncated; an unknown unit
-        Path ay = inbox.resolve("安阳市教育局/附件1.xlsx");
-        Workbooks.encryptedXlsx(ay, "pass", Workbooks.pairingSheet("安阳市教育局", List.of()));
-        Workbooks.receivedAt(ay, "2025-12-10T08:00:00");
-        Path xc = inbox.resolve("许昌学院/附件5.xlsx");
-        Workbooks.xlsx(xc, Workbooks.casesSheet("许昌学院", List.of(r(1, "案例", "简介", "许昌学院", "本科", "任静", "13598900001"))));
-        Workbooks.truncate(xc, 0.5);
-        Workbooks.receivedAt(xc, "2025-12-08T08:00:00");
-        Path unknown = inbox.resolve("其他/表.xlsx");
-        Workbooks.xlsx(unknown, Workbooks.casesSheet("某某研究院", List.of(r(1, "案例", "简介", "研究院", "", "牛犇", "13700000009"))));
-        Workbooks.receivedAt(unknown, "2025-12-08T08:00:00");
+        EndToEndInbox.write(inbox);
     }
 
     @Test
