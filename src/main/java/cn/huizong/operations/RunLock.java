@@ -189,7 +189,7 @@ public class RunLock {
             beat.cancel(false);
             HELD_HERE.remove(owner);
             log.error("Lost the run lock for run {}: {}. Another process may now hold it; stopping this run at the "
-                    + "next file.", runId == null ? "(not yet named)" : runId, why);
+                    + "next file.", named(runId), why);
             onLost.run();
         }
 
@@ -237,7 +237,7 @@ public class RunLock {
                 if (stale.isEmpty()) {
                     throw new Busy(r.holder());
                 }
-                log.warn("taking over the run lock of run {} (pid {} on {}): {}", r.holder().runId(), r.holder().pid(),
+                log.warn("taking over the run lock of run {} (pid {} on {}): {}", named(r.holder().runId()), r.holder().pid(),
                         r.holder().host(), stale.get());
                 // only if its heartbeat did not move since we judged it: a holder that came back keeps its lock
                 jdbc.update("DELETE FROM hz_lock WHERE name = ? AND owner = ? AND heartbeat_at <= ?", NAME, r.owner(),
@@ -279,7 +279,7 @@ public class RunLock {
                 if (left.isPresent()) {
                     Holder h = left.get().holder();
                     log.warn("taking over the run lock of run {} (pid {} on {}): its database session has ended",
-                            h.runId(), h.pid(), h.host());
+                            named(h.runId()), h.pid(), h.host());
                 }
                 try (PreparedStatement delete = session.prepareStatement("DELETE FROM hz_lock WHERE name = ?");
                         PreparedStatement insert = session.prepareStatement(INSERT)) {
@@ -445,6 +445,10 @@ public class RunLock {
     private static SqlParameterValue processStartedAt() {
         return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, ProcessHandle.current().info().startInstant()
                 .map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null));
+    }
+
+    private static String named(String runId) {
+        return runId == null ? "(not yet named)" : runId;
     }
 
     static long pid() {
