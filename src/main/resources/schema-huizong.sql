@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS hz_run (
     published         BOOLEAN DEFAULT FALSE
 );
 
--- One consolidation at a time, across processes and entry points (see RunLock).
+-- One consolidation at a time, across processes and entry points (see RunLock). Times are the database's.
 CREATE TABLE IF NOT EXISTS hz_lock (
     name            VARCHAR(40) PRIMARY KEY,
     owner           VARCHAR(40) NOT NULL,
@@ -31,6 +31,8 @@ CREATE TABLE IF NOT EXISTS hz_lock (
     started_at      TIMESTAMP WITH TIME ZONE,
     heartbeat_at    TIMESTAMP WITH TIME ZONE
 );
+-- When the holder's process started (from the OS), so that a reused pid is not taken for the holder.
+ALTER TABLE hz_lock ADD COLUMN IF NOT EXISTS process_started_at TIMESTAMP WITH TIME ZONE;
 
 -- The registry as it was for the run (units expected to submit).
 CREATE TABLE IF NOT EXISTS hz_unit (

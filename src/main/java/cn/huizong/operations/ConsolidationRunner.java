@@ -81,12 +81,15 @@ public class ConsolidationRunner {
     }
 
     public Outcome run(RunRequest request) {
-        try (RunLock.Lease lease = lock.acquire(request.trigger())) {
+        try (RunLock.Lease lease = lock.acquire(request.trigger(), gracefulStop::request)) {
             running = true;
             try {
-                return runLocked(request, lease);
+                Outcome outcome = runLocked(request, lease);
+                // the lease was lost mid-run (RunLock logged why) and the job stopped itself: say so, not "as asked"
+                return lease.lost() && outcome.code() == EXIT_FAILURE ? lostLock(outcome.runId()) : outcome;
             } finally {
                 running = false;
+                lease.close(); // before clear: a lease found lost after the run must not stop the next one
                 gracefulStop.clear();
             }
         } catch (RunLock.Busy busy) {
@@ -233,6 +236,11 @@ public class ConsolidationRunner {
         }
         gracefulStop.request();
         return true;
+    }
+
+    private static Outcome lostLock(String runId) {
+        return new Outcome(EXIT_FAILURE, "汇总运行" + (runId == null ? "" : " " + runId)
+                + " 失去了运行锁（被其他进程接管或长时间无法续期），已自行停止；再次运行 consolidate 会从中断处继续。", runId);
     }
 
     static String triggerName(String trigger) {

@@ -3,6 +3,7 @@ package cn.huizong.operations;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import cn.huizong.HuizongApplication;
 
@@ -10,9 +11,14 @@ import cn.huizong.HuizongApplication;
 public record Cli(int code, String out, String err) {
 
     public static Cli run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** With configuration properties as -D would give them (credentials, lock timings). */
+    public static Cli run(Map<String, Object> properties, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = HuizongApplication.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = HuizongApplication.run(args, properties, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
