@@ -19,6 +19,7 @@ public record Campaign(
         Map<UnitType, Integer> quotas,
         List<TypeKeywords> unitTypeKeywords,
         List<String> ongoingWords,
+        DeadlineWords deadlineWords,
         int correctionDays,
         String fingerprint) {
 

@@ -5,12 +5,19 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -21,6 +28,8 @@ import cn.huizong.registry.UnitType;
 
 /** Reads a campaign YAML into a {@link Campaign}, failing with a Chinese message that names the bad entry. */
 public final class CampaignLoader {
+
+    private static final Pattern MONTH_DAY = Pattern.compile("(\\d{1,2})-(\\d{1,2})");
 
     /** Bundled copy of the shipped campaign, used when no file is given and jobs/ is absent. */
     public static final String BUNDLED = "/jobs/jiaoyu-zhuqi-2025.yml";
@@ -76,6 +85,7 @@ public final class CampaignLoader {
                 quotas,
                 List.copyOf(keywords),
                 strings(m.getOrDefault("ongoingWords", List.of("长期", "持续推进", "长期坚持"))),
+                deadlineWords(m, source),
                 ((Number) m.getOrDefault("correctionDays", 3)).intValue(),
                 Sha256.of(bytes));
     }
@@ -85,13 +95,18 @@ public final class CampaignLoader {
         List<ColumnSpec> columns = new ArrayList<>();
         for (Object o : list(t, "columns", source)) {
             Map<String, Object> c = (Map<String, Object>) o;
+            if (flag(c, "numbersOnly") && !flag(c, "phone")) {
+                throw new IllegalArgumentException("活动定义 " + source + " 中的列“" + c.get("key")
+                        + "”设置了 numbersOnly，但不是电话列（应同时设置 phone: true）");
+            }
             columns.add(new ColumnSpec(
                     str(c, "key", source),
                     str(c, "title", source),
                     strings(c.getOrDefault("aliases", List.of())),
                     flag(c, "required"), flag(c, "fillDown"), flag(c, "phone"), flag(c, "date"),
                     ((Number) c.getOrDefault("maxLength", 0)).intValue(),
-                    flag(c, "unitType"), flag(c, "sequence"), flag(c, "crossUnitDuplicate"), flag(c, "keyed")));
+                    flag(c, "unitType"), flag(c, "sequence"), flag(c, "crossUnitDuplicate"), flag(c, "keyed"),
+                    flag(c, "numbersOnly")));
         }
         List<UnitType> requiredFrom = strings(t.getOrDefault("requiredFrom", List.of())).stream()
                 .map(s -> type(s, source)).toList();
@@ -102,6 +117,46 @@ public final class CampaignLoader {
                 : LocalDate.parse(String.valueOf(deadline));
         return new TemplateSpec(id, String.valueOf(t.getOrDefault("title", id)), date, requiredFrom,
                 String.valueOf(t.getOrDefault("missingStatus", "missing")), flag(t, "quotaApplies"), String.valueOf(t.getOrDefault("output", id + ".csv")), List.copyOf(columns));
+    }
+
+    /**
+     * deadlineWords (word: MM-DD), deadlineWordsAssumed (words among them) and deadlineYear. Without a
+     * deadlineWords section a year's end (年底, 年末) is still understood, as it always was.
+     */
+    @SuppressWarnings("unchecked")
+    private static DeadlineWords deadlineWords(Map<String, Object> m, String source) {
+        Object section = m.getOrDefault("deadlineWords", Map.of("年底", "12-31", "年末", "12-31"));
+        if (!(section instanceof Map<?, ?> words)) {
+            throw new IllegalArgumentException("活动定义 " + source + " 中的“deadlineWords”应为“词: 月-日”的对照，如 上半年: 06-30");
+        }
+        Map<String, MonthDay> monthDays = new HashMap<>();
+        ((Map<Object, Object>) words).forEach((word, value) -> {
+            Matcher md = MONTH_DAY.matcher(String.valueOf(value).strip());
+            MonthDay day = null;
+            try {
+                day = md.matches() ? MonthDay.of(Integer.parseInt(md.group(1)), Integer.parseInt(md.group(2))) : null;
+            } catch (DateTimeException e) {
+                // reported below with the entry
+            }
+            if (word == null || String.valueOf(word).isBlank() || day == null) {
+                throw new IllegalArgumentException("活动定义 " + source + " 中 deadlineWords 的“" + word + ": " + value
+                        + "”无效，应为“词: 月-日”，如 上半年: 06-30");
+            }
+            monthDays.put(DeadlineWords.key(String.valueOf(word)), day);
+        });
+        Set<String> assumed = new HashSet<>();
+        for (String word : strings(m.get("deadlineWordsAssumed"))) {
+            if (!monthDays.containsKey(DeadlineWords.key(word))) {
+                throw new IllegalArgumentException("活动定义 " + source + " 中 deadlineWordsAssumed 的“" + word
+                        + "”不在 deadlineWords 中，请先在 deadlineWords 中写明它对应的月-日");
+            }
+            assumed.add(DeadlineWords.key(word));
+        }
+        Object year = m.get("deadlineYear");
+        if (year != null && !(year instanceof Integer y && y >= 2000 && y <= 2100)) {
+            throw new IllegalArgumentException("活动定义 " + source + " 中的 deadlineYear“" + year + "”无效，应为四位年份，如 2026");
+        }
+        return new DeadlineWords(monthDays, assumed, (Integer) year);
     }
 
     private static UnitType type(String code, String source) {

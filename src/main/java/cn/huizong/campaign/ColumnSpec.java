@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One column of a template and the checks that apply to it. The flags name kinds of rule implemented in
- * code; which column gets which rule, and with what limit, is campaign data.
+ * code; which column gets which rule, and with what limit, is campaign data. {@code numbersOnly}: a phone
+ * column whose outputs keep the numbers alone (the name has its own column), not the name beside them.
  */
 public record ColumnSpec(
         String key,
@@ -18,7 +19,8 @@ public record ColumnSpec(
         boolean unitType,
         boolean sequence,
         boolean crossUnitDuplicate,
-        boolean keyed) {
+        boolean keyed,
+        boolean numbersOnly) {
 
     public List<String> allTitles() {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(title), aliases.stream()).toList();

@@ -28,7 +28,7 @@ public record RunContext(
         ReadLimits limits) {
 
     /** Raise when the reading or checking code changes meaning: every file is then read again. */
-    public static final int CODE_RULES_VERSION = 1;
+    public static final int CODE_RULES_VERSION = 2;
 
     public static RunContext load(String runId, Path inputDir, Path outputDir, Path dataDir, String campaignFile,
             Path registryFile, Path receivedFile, ReadLimits limits) throws IOException {

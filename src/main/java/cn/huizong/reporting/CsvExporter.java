@@ -77,7 +77,7 @@ public final class CsvExporter {
             }
         }
         header.addAll(List.of("status", "source_file", "source_sheet", "source_row"));
-        DeadlineParser dates = new DeadlineParser(campaign.ongoingWords());
+        DeadlineParser dates = DeadlineParser.of(campaign);
         String statuses = t.quotaApplies() ? "('accepted', 'over_quota')" : "('accepted')";
         try (SafeCsv csv = SafeCsv.create(file, header)) {
             jdbc.query("SELECT rec.unit, u.unit_type, r.vals, rec.status, f.path, r.sheet, r.excel_row "

@@ -7,9 +7,10 @@ package cn.huizong.validation;
 public enum IssueCode {
     // row level
     MISSING_REQUIRED(Severity.ERROR, "“%s”为必填项，此处为空。请补填后重新报送。"),
-    INVALID_PHONE(Severity.ERROR, "“%s”中没有有效的电话号码（现填“%s”）。请填写11位手机号（如13812345678）或带区号的固定电话（如0371-69691274）。"),
+    INVALID_PHONE(Severity.ERROR, "“%s”中没有有效的电话号码（现填“%s”）。请填写11位手机号（如13812345678）、带区号的固定电话（如0371-69691274）或400/800服务电话（如400-123-4567）。"),
     SUMMARY_TOO_LONG(Severity.ERROR, "“%s”共%d字，超过%d字的限制。请精简到%d字以内（不计空格和换行）后重新报送。"),
-    INVALID_DATE(Severity.WARNING, "“%s”中的“%s”无法识别为日期。请写成2026-06-30、2026年6月30日、2026年6月或2026年底等形式；长期工作可写“长期”。"),
+    INVALID_DATE(Severity.WARNING, "“%s”中的“%s”无法识别为日期。请写成2026-06-30、2026年6月30日、2026年6月、2026年底、2026年上半年、2026年第三季度或2025.12—2026.6等形式（须写明年份）；长期工作可写“长期”。"),
+    DEADLINE_ASSUMED(Severity.WARNING, "“%s”中的“%s”未写明具体日期，已按%s理解。如另有所指，请写明具体日期。"),
     UNIT_TYPE_MISMATCH(Severity.WARNING, "单位类型填写为“%s”，但本单位在名录中属于%s，已按名录类型核定限额。如名录有误，请联系省教育厅。"),
     DUPLICATE_ROW(Severity.WARNING, "本行与第%d行内容完全相同，只保留一次。请删除重复行。"),
     DUPLICATE_CASE(Severity.WARNING, "案例名称“%s”与%s报送的案例相同，两条均已保留。请核实是否重复申报。"),

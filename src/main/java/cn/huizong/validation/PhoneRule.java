@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 
 import cn.huizong.campaign.ColumnSpec;
 
-/** A contact column must hold at least one valid mobile or landline number (a name may stand beside it). */
+/** A contact column must hold at least one valid mobile, landline or 400/800 number (a name may stand beside it). */
 record PhoneRule(ColumnSpec spec, int column) implements RowRule {
 
     @Override

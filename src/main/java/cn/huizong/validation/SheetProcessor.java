@@ -190,7 +190,7 @@ final class SheetProcessor implements RowHandler {
         String groupColumn = null;
         for (int i = 0; i < cells.size(); i++) {
             ColumnSpec spec = t.columns().get(i);
-            String v = cells.get(i) == null ? "" : Names.clean(cells.get(i).text());
+            String v = cells.get(i) == null ? "" : StagedValues.of(spec, Names.clean(cells.get(i).text()));
             values.add(v);
             if (spec.sequence()) {
                 String s = Names.compact(v);
@@ -219,7 +219,7 @@ final class SheetProcessor implements RowHandler {
     }
 
     private List<RowRule> rulesFor(TemplateSpec t) {
-        DeadlineParser parser = new DeadlineParser(campaign.ongoingWords());
+        DeadlineParser parser = DeadlineParser.of(campaign);
         List<RowRule> list = new ArrayList<>();
         for (int i = 0; i < t.columns().size(); i++) {
             ColumnSpec c = t.columns().get(i);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.OffsetDateTime;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -80,5 +81,50 @@ class CampaignLoaderTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("活动定义 测试.yml")
                 .hasMessageContaining("单位类型“foo”无效");
+    }
+
+    @Test
+    void shippedCampaignReadsPartsOfAYearAsMonthDaysAndOnlyTheStartOfAYearAsAssumed() {
+        DeadlineWords words = campaign.deadlineWords();
+        assertThat(words.monthDays()).containsEntry("上半年", MonthDay.of(6, 30)).containsEntry("Q3", MonthDay.of(9, 30))
+                .containsEntry("年初", MonthDay.of(3, 31));
+        assertThat(words.assumed()).containsExactly("年初");
+        assertThat(words.defaultYear()).isNull();
+        assertThat(campaign.template("cases").flatMap(t -> t.column("phone"))).map(ColumnSpec::numbersOnly).contains(true);
+        assertThat(campaign.template("pairing").flatMap(t -> t.column("unit_contact"))).map(ColumnSpec::numbersOnly)
+                .contains(false);
+    }
+
+    /** One line per entry of the YAML; " / " starts a new line. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            'deadlineWords: { 上半年: 13-01 }'                         | deadlineWords 的“上半年: 13-01”无效
+            'deadlineWords: { 上半年: 上旬 }'                          | deadlineWords 的“上半年: 上旬”无效
+            'deadlineWords: [上半年]'                                 | “deadlineWords”应为“词: 月-日”
+            'deadlineWords: { 年初: 03-31 } / deadlineWordsAssumed: [年中]' | deadlineWordsAssumed 的“年中”不在 deadlineWords 中
+            'deadlineYear: 明年'                                      | deadlineYear“明年”无效
+            """)
+    void badDeadlineWordsAreRefusedWithAChineseMessage(String section, String message) {
+        String yaml = """
+                id: test
+                templates:
+                  - { id: pairing, deadline: 2025-12-20, columns: [{ key: deadline, title: 完成时限, date: true }] }
+                """ + section.replace(" / ", "\n") + "\n";
+        assertThatThrownBy(() -> CampaignLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "测试.yml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("活动定义 测试.yml")
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void numbersOnlyOnAColumnThatIsNoPhoneColumnIsRefusedWithAChineseMessage() {
+        String yaml = """
+                id: test
+                templates:
+                  - { id: cases, deadline: 2025-12-09, columns: [{ key: contact, title: 联系人, numbersOnly: true }] }
+                """;
+        assertThatThrownBy(() -> CampaignLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "测试.yml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("列“contact”设置了 numbersOnly");
     }
 }
