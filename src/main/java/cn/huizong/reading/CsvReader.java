@@ -44,7 +44,7 @@ public final class CsvReader {
             RecordBudget budget = new RecordBudget(
                     skipBom(new InputStreamReader(new BufferedInputStream(source.get()), charset)), limits.maxTextChars());
             try (Reader reader = budget; CSVParser parser = format.parse(reader)) {
-                handler.startSheet(sheetName, 0, MergedRegions.NONE);
+                handler.startSheet(SheetInfo.shown(sheetName, 0, MergedRegions.NONE));
                 long cells = 0;
                 for (CSVRecord r : parser) {
                     budget.next();

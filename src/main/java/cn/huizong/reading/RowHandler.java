@@ -1,9 +1,13 @@
 package cn.huizong.reading;
 
-/** Receives a workbook's rows sheet by sheet, in order; lets a reader skip the rest of an uninteresting sheet. */
+/**
+ * Receives a workbook's rows sheet by sheet, shown sheets first and then hidden ones (each group in workbook
+ * order), so that a handler knows what the shown sheets held before it meets a hidden copy; lets a reader skip
+ * the rest of an uninteresting sheet.
+ */
 public interface RowHandler {
 
-    void startSheet(String name, int index, MergedRegions merged);
+    void startSheet(SheetInfo sheet);
 
     /** @return false when the rest of this sheet is not wanted */
     boolean row(SheetRow row);

@@ -55,10 +55,23 @@ public final class XlsReader {
         try (HSSFWorkbook wb = new HSSFWorkbook(fs.getRoot(), true)) {
             boolean date1904 = wb.getInternalWorkbook().isUsing1904DateWindowing();
             long cells = 0;
+            List<Integer> order = new ArrayList<>();
             for (int s = 0; s < wb.getNumberOfSheets(); s++) {
+                if (!wb.isSheetHidden(s) && !wb.isSheetVeryHidden(s)) {
+                    order.add(s);
+                }
+            }
+            for (int s = 0; s < wb.getNumberOfSheets(); s++) {
+                if (!order.contains(s)) {
+                    order.add(s); // hidden sheets after the shown ones (see RowHandler)
+                }
+            }
+            for (int s : order) {
                 Sheet sheet = wb.getSheetAt(s);
                 String name = wb.getSheetName(s);
-                handler.startSheet(name, s, new MergedRegions(sheet.getMergedRegions()));
+                boolean hidden = wb.isSheetHidden(s) || wb.isSheetVeryHidden(s);
+                handler.startSheet(new SheetInfo(name, s, hidden, new MergedRegions(sheet.getMergedRegions()),
+                        hiddenColumns(sheet)));
                 for (Iterator<Row> it = sheet.rowIterator(); it.hasNext();) {
                     Row row = it.next();
                     List<Cell> out = new ArrayList<>();
@@ -72,13 +85,28 @@ public final class XlsReader {
                             out.add(cell);
                         }
                     }
-                    if (!out.isEmpty() && !handler.row(new SheetRow(row.getRowNum() + 1, out))) {
+                    if (!out.isEmpty() && !handler.row(new SheetRow(row.getRowNum() + 1, out, row.getZeroHeight()))) {
                         break;
                     }
                 }
                 handler.endSheet();
             }
         }
+    }
+
+    /** Hidden columns up to the last one any row uses (HSSF keeps column widths per column). */
+    private static java.util.Set<Integer> hiddenColumns(Sheet sheet) {
+        int last = 0;
+        for (Row r : sheet) {
+            last = Math.max(last, r.getLastCellNum());
+        }
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (int c = 0; c < last; c++) {
+            if (sheet.isColumnHidden(c)) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     private static long workbookStreamSize(DirectoryNode root) {

@@ -47,20 +47,32 @@ public final class XlsxReader {
             XSSFReader reader = new XSSFReader(pkg);
             CompactStrings strings = sharedStrings(pkg);
             boolean[] dateStyles = dateStyles(reader);
-            boolean date1904 = isDate1904(reader);
+            WorkbookFacts book = workbookFacts(reader);
+            boolean date1904 = book.date1904();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-            int index = 0;
-            long[] cellBudget = {limits.maxCellsPerFile()};
+            List<Object[]> listed = new ArrayList<>(); // {name, part, workbook index}
+            int position = 0;
             while (sheets.hasNext()) {
                 try (InputStream ignored = sheets.next()) {
                     // the iterator opens the stream; the part is re-opened per pass below
                 } catch (POIXMLException e) {
+                    position++;
                     continue; // a sheet listed in the workbook without its part: nothing to read there
                 }
-                String name = sheets.getSheetName();
-                PackagePart part = sheets.getSheetPart();
-                MergedRegions merged = mergedRegions(name, part);
-                handler.startSheet(name, index, merged);
+                listed.add(new Object[] {sheets.getSheetName(), sheets.getSheetPart(), position++});
+            }
+            // shown sheets first, then hidden ones (see RowHandler)
+            List<Object[]> ordered = new ArrayList<>();
+            listed.stream().filter(s -> !book.hidden().contains((String) s[0])).forEach(ordered::add);
+            listed.stream().filter(s -> book.hidden().contains((String) s[0])).forEach(ordered::add);
+            long[] cellBudget = {limits.maxCellsPerFile()};
+            for (Object[] listedSheet : ordered) {
+                String name = (String) listedSheet[0];
+                PackagePart part = (PackagePart) listedSheet[1];
+                int index = (Integer) listedSheet[2];
+                Layout layout = layout(name, part);
+                handler.startSheet(new SheetInfo(name, index, book.hidden().contains(name), layout.merged(),
+                        layout.hiddenColumns()));
                 SheetHandler sh = new SheetHandler(name, strings, dateStyles, date1904, handler, cellBudget);
                 try (InputStream in = part.getInputStream()) {
                     parse(in, sh);
@@ -71,7 +83,6 @@ public final class XlsxReader {
                     throw sh.failure;
                 }
                 handler.endSheet();
-                index++;
             }
         } catch (ReadFailure e) {
             throw e;
@@ -161,8 +172,13 @@ public final class XlsxReader {
         }
     }
 
-    private static boolean isDate1904(XSSFReader reader) throws IOException, OpenXML4JException, SAXException {
-        boolean[] result = {false};
+    /** What workbook.xml says before the sheets: the 1904 date system, and which sheets are hidden. */
+    private record WorkbookFacts(boolean date1904, java.util.Set<String> hidden) {
+    }
+
+    private static WorkbookFacts workbookFacts(XSSFReader reader) throws IOException, OpenXML4JException, SAXException {
+        boolean[] date1904 = {false};
+        java.util.Set<String> hidden = new java.util.HashSet<>();
         try (InputStream in = reader.getWorkbookData()) {
             parse(in, new DefaultHandler() {
                 @Override
@@ -170,9 +186,17 @@ public final class XlsxReader {
                         throws SAXException {
                     if ("workbookPr".equals(localName)) {
                         String v = atts.getValue("date1904");
-                        result[0] = "1".equals(v) || "true".equalsIgnoreCase(v);
-                        throw new StopSheet();
+                        date1904[0] = "1".equals(v) || "true".equalsIgnoreCase(v);
+                    } else if ("sheet".equals(localName)) {
+                        String state = atts.getValue("state");
+                        if ("hidden".equals(state) || "veryHidden".equals(state)) {
+                            hidden.add(atts.getValue("name"));
+                        }
                     }
+                }
+
+                @Override
+                public void endElement(String uri, String localName, String qName) throws SAXException {
                     if ("sheets".equals(localName)) {
                         throw new StopSheet();
                     }
@@ -181,17 +205,31 @@ public final class XlsxReader {
         } catch (StopSheet e) {
             // found what we need
         }
-        return result[0];
+        return new WorkbookFacts(date1904[0], hidden);
     }
 
-    private MergedRegions mergedRegions(String sheet, PackagePart part) throws IOException, SAXException {
+    /** What a sheet says before and after its rows: hidden columns (cols) and merged ranges (after sheetData). */
+    private record Layout(MergedRegions merged, java.util.Set<Integer> hiddenColumns) {
+    }
+
+    private Layout layout(String sheet, PackagePart part) throws IOException, SAXException {
         List<CellRangeAddress> ranges = new ArrayList<>();
+        java.util.Set<Integer> hiddenColumns = new java.util.HashSet<>();
         int max = limits.maxMergedRegions();
         try (InputStream in = part.getInputStream()) {
             parse(in, new DefaultHandler() {
                 @Override
                 public void startElement(String uri, String localName, String qName, Attributes atts)
                         throws SAXException {
+                    if ("col".equals(localName) && ("1".equals(atts.getValue("hidden"))
+                            || "true".equals(atts.getValue("hidden")))) {
+                        // a range of columns; only the ones a table can use are worth remembering
+                        int min = parseInt(atts.getValue("min"), 1);
+                        int maxCol = Math.min(parseInt(atts.getValue("max"), min), Math.min(limits.maxColumns(), 1_000));
+                        for (int c = Math.max(min, 1); c <= maxCol; c++) {
+                            hiddenColumns.add(c - 1);
+                        }
+                    }
                     if ("mergeCell".equals(localName)) {
                         String ref = atts.getValue("ref");
                         if (ref != null && ref.contains(":")) {
@@ -209,7 +247,7 @@ public final class XlsxReader {
                 }
             });
         }
-        return ranges.isEmpty() ? MergedRegions.NONE : new MergedRegions(ranges);
+        return new Layout(ranges.isEmpty() ? MergedRegions.NONE : new MergedRegions(ranges), hiddenColumns);
     }
 
     private static void parse(InputStream in, DefaultHandler handler) throws IOException, SAXException {
@@ -247,6 +285,7 @@ public final class XlsxReader {
         private final StringBuilder inline = new StringBuilder();
         private List<Cell> cells = new ArrayList<>();
         private int rowNumber;
+        private boolean rowHidden;
         private int rowsSeen;
         private int column = -1;
         private String type;
@@ -270,6 +309,8 @@ public final class XlsxReader {
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
             switch (localName) {
                 case "row" -> {
+                    String h = atts.getValue("hidden");
+                    rowHidden = "1".equals(h) || "true".equals(h);
                     String r = atts.getValue("r");
                     rowNumber = r != null ? parseInt(r, rowNumber + 1) : rowNumber + 1;
                     cells = new ArrayList<>();
@@ -303,7 +344,7 @@ public final class XlsxReader {
                 case "rPh" -> phoneticDepth--;
                 case "c" -> endCell();
                 case "row" -> {
-                    if (!cells.isEmpty() && !handler.row(new SheetRow(rowNumber, cells))) {
+                    if (!cells.isEmpty() && !handler.row(new SheetRow(rowNumber, cells, rowHidden))) {
                         throw new StopSheet();
                     }
                 }

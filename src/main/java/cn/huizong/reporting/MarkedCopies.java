@@ -33,7 +33,6 @@ import cn.huizong.intake.Sha256;
 import cn.huizong.intake.Archives;
 import cn.huizong.intake.EvidenceStore;
 import cn.huizong.reading.CsvReader;
-import cn.huizong.reading.MergedRegions;
 import cn.huizong.reading.ReadFailure;
 import cn.huizong.reading.ReadLimits;
 import cn.huizong.reading.RowHandler;
@@ -245,7 +244,7 @@ public final class MarkedCopies {
         try {
             new CsvReader(limits).read(() -> new ByteArrayInputStream(bytes), sheet.getSheetName(), new RowHandler() {
                 @Override
-                public void startSheet(String name, int index, MergedRegions merged) {
+                public void startSheet(cn.huizong.reading.SheetInfo info) {
                 }
 
                 @Override

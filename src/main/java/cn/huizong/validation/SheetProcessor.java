@@ -13,7 +13,7 @@ import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.ColumnSpec;
 import cn.huizong.campaign.TemplateSpec;
 import cn.huizong.reading.Cell;
-import cn.huizong.reading.MergedRegions;
+import cn.huizong.reading.SheetInfo;
 import cn.huizong.reading.RowHandler;
 import cn.huizong.reading.SheetRow;
 import cn.huizong.registry.Names;
@@ -67,10 +67,10 @@ final class SheetProcessor implements RowHandler {
     }
 
     @Override
-    public void startSheet(String name, int index, MergedRegions merged) {
-        sheet = name;
-        sheetIndex = index;
-        merges = new ArrayList<>(merged.vertical());
+    public void startSheet(SheetInfo info) {
+        sheet = info.name();
+        sheetIndex = info.index();
+        merges = new ArrayList<>(info.merged().vertical());
         merges.sort((a, b) -> Integer.compare(a.getFirstRow(), b.getFirstRow()));
         nextMerge = 0;
         active.clear();
