@@ -8,6 +8,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.skip.NeverSkipItemSkipPolicy;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -82,8 +83,9 @@ public class ConsolidationJobConfiguration {
     public Step readAndCheckFilesStep(JobRepository jobRepository, GracefulStop gracefulStop,
             PlatformTransactionManager tm, PendingFilesReader pendingFilesReader, FileContentWriter fileContentWriter) {
         // One file per transaction: a crash loses at most the file being read. Bad files never throw (they
-        // become issues), so nothing is skipped; a passing database hiccup is retried, anything else fails the
-        // step and the next run restarts it here.
+        // become issues), and data the database refuses rejects that file alone (FileContentWriter), so nothing
+        // is skipped; a passing database hiccup is retried, anything else fails the step and the next run
+        // restarts it here.
         return new StepBuilder("readAndCheckFilesStep", jobRepository).listener(STEP_LOGGER).listener(gracefulStop)
                 .<PendingFile, PendingFile>chunk(1)
                 .reader(pendingFilesReader)
@@ -104,10 +106,11 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     @StepScope
-    public FileContentWriter fileContentWriter(JdbcTemplate jdbc, RunContext runContext) {
+    public FileContentWriter fileContentWriter(JdbcTemplate jdbc, RunContext runContext, PlatformTransactionManager tm,
+            @Value("#{stepExecution}") StepExecution stepExecution) {
         Integer total = jdbc.queryForObject("SELECT COUNT(DISTINCT content_key) FROM hz_file WHERE run_id = ?",
                 Integer.class, runContext.runId());
-        return new FileContentWriter(jdbc, runContext, new Progress(total == null ? 0 : total));
+        return new FileContentWriter(jdbc, runContext, new Progress(total == null ? 0 : total), tm, stepExecution);
     }
 
     @Bean

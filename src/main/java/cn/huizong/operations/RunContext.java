@@ -27,8 +27,11 @@ public record RunContext(
         java.util.Map<String, java.time.Instant> receivedLog,
         ReadLimits limits) {
 
-    /** Raise when the reading or checking code changes meaning: every file is then read again. */
-    public static final int CODE_RULES_VERSION = 1;
+    /**
+     * Raise when the reading or checking code changes meaning: every file is then read again. 2: staged text cut
+     * at 32,767 characters with a marker, messages quote long values shortened.
+     */
+    public static final int CODE_RULES_VERSION = 2;
 
     public static RunContext load(String runId, Path inputDir, Path outputDir, Path dataDir, String campaignFile,
             Path registryFile, Path receivedFile, ReadLimits limits) throws IOException {

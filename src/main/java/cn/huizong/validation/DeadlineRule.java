@@ -14,7 +14,7 @@ record DeadlineRule(ColumnSpec spec, int column, DeadlineParser parser) implemen
         if (cell != null && cell.date() == null && !cell.text().isBlank()
                 && parser.parse(cell.text()) instanceof DeadlineParser.Result.Invalid) {
             issues.accept(RowRule.at(row, column, IssueCode.INVALID_DATE,
-                    IssueCode.INVALID_DATE.message(spec.title(), cell.text())));
+                    IssueCode.INVALID_DATE.message(spec.title(), SubmittedText.quote(cell.text()))));
         }
     }
 }
