@@ -1,4 +1,7 @@
 -- Huizong's own tables. Portable SQL for H2 2.x and PostgreSQL 14+; every statement is idempotent.
+-- Every column fed by text from a submission (sheet names, cell values, messages quoting them) is unbounded
+-- VARCHAR: the value is cut in Java at one Excel cell's 32,767 characters (SubmittedText), never by the
+-- database. Databases created bounded by earlier versions are widened at start-up (SchemaMigration).
 
 -- One consolidation run.
 CREATE TABLE IF NOT EXISTS hz_run (
@@ -57,7 +60,7 @@ CREATE TABLE IF NOT EXISTS hz_file (
     received_at     TIMESTAMP WITH TIME ZONE,
     kind            VARCHAR(20),
     reject_code     VARCHAR(40),
-    reject_detail   VARCHAR(1000),
+    reject_detail   VARCHAR,
     path_unit       VARCHAR(200),
     content_key     VARCHAR(120),
     unit            VARCHAR(200),
@@ -79,12 +82,12 @@ CREATE TABLE IF NOT EXISTS hz_content (
     content_key      VARCHAR(120) PRIMARY KEY,
     sha256           VARCHAR(64) NOT NULL,
     template         VARCHAR(40),
-    unit_text        VARCHAR(1000),
+    unit_text        VARCHAR,
     unit             VARCHAR(200),
     rows_read        INT,
     failure_code     VARCHAR(40),
-    failure_message  VARCHAR(4000),
-    failure_sheet    VARCHAR(300),
+    failure_message  VARCHAR,
+    failure_sheet    VARCHAR,
     failure_row      INT,
     read_by_run      VARCHAR(40),
     created_at       TIMESTAMP WITH TIME ZONE
@@ -101,27 +104,27 @@ CREATE TABLE IF NOT EXISTS hz_seen (
 CREATE TABLE IF NOT EXISTS hz_row (
     content_key   VARCHAR(120) NOT NULL,
     row_no        INT NOT NULL,
-    sheet         VARCHAR(300),
+    sheet         VARCHAR,
     sheet_index   INT,
     excel_row     INT,
     vals          VARCHAR,
     has_error     BOOLEAN,
     duplicate_of  INT,
     seq           INT,
-    group_key     VARCHAR(2000),
+    group_key     VARCHAR,
     claimed_type  VARCHAR(20),
-    claimed_text  VARCHAR(500),
-    claimed_col   VARCHAR(4),
-    group_col     VARCHAR(4),
+    claimed_text  VARCHAR,
+    claimed_col   VARCHAR,
+    group_col     VARCHAR,
     PRIMARY KEY (content_key, row_no)
 );
 
 CREATE TABLE IF NOT EXISTS hz_content_issue (
     content_key  VARCHAR(120) NOT NULL,
     issue_no     INT NOT NULL,
-    sheet        VARCHAR(300),
+    sheet        VARCHAR,
     excel_row    INT,
-    col          VARCHAR(10),
+    col          VARCHAR,
     code         VARCHAR(40),
     severity     VARCHAR(10),
     message      VARCHAR,
@@ -148,9 +151,9 @@ CREATE TABLE IF NOT EXISTS hz_issue (
     file_no    INT NOT NULL,
     issue_no   INT NOT NULL,
     unit       VARCHAR(200),
-    sheet      VARCHAR(300),
+    sheet      VARCHAR,
     excel_row  INT,
-    col        VARCHAR(10),
+    col        VARCHAR,
     severity   VARCHAR(10),
     code       VARCHAR(40),
     message    VARCHAR,

@@ -7,7 +7,10 @@ import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.MapPropertySource;
 
 import cn.huizong.operations.CliArguments;
@@ -30,6 +33,21 @@ public class HuizongApplication {
         boolean h2File = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.startsWith("jdbc:h2:tcp:")
                 && !url.startsWith("jdbc:h2:ssl:");
         return h2File && !url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER") ? url + ";AUTO_SERVER=TRUE" : url;
+    }
+
+    /** Puts the command-line choices first, before configuration files are read and logging starts. */
+    private record CliProperties(Map<String, Object> props)
+            implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            event.getEnvironment().getPropertySources().addFirst(new MapPropertySource("cli", props));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE; // before the logging system reads logging.file.name
+        }
     }
 
     public static void main(String[] args) {
@@ -74,8 +92,9 @@ public class HuizongApplication {
         });
         SpringApplication app = new SpringApplication(HuizongApplication.class);
         app.setAddCommandLineProperties(false);
-        // command-line choices beat every other property source
-        app.addInitializers(ctx -> ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("cli", props)));
+        // command-line choices beat every other property source, from the start: the log file lives under --data,
+        // and logging is set up before any initializer runs
+        app.addListeners(new CliProperties(props));
         ConfigurableApplicationContext context;
         try {
             context = app.run();

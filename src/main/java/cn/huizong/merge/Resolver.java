@@ -20,6 +20,7 @@ import cn.huizong.registry.RegistryUnit;
 import cn.huizong.registry.UnitType;
 import cn.huizong.validation.ContentStore;
 import cn.huizong.validation.IssueCode;
+import cn.huizong.validation.SubmittedText;
 
 /**
  * Set-based rules over everything staged for a run: which file a unit's submission is (duplicates,
@@ -281,7 +282,8 @@ public final class Resolver {
             Set<String> others = new TreeSet<>(unitsByKey.get((String) r[0]));
             others.remove((String) r[1]);
             issues.add((Integer) r[2], (String) r[1], (String) r[4], (Integer) r[5], (String) r[8], IssueCode.DUPLICATE_CASE,
-                    IssueCode.DUPLICATE_CASE.message(name, String.join("、", others)), (Integer) r[3]);
+                    IssueCode.DUPLICATE_CASE.message(SubmittedText.quote(name), String.join("、", others)),
+                    (Integer) r[3]);
         }
     }
 
@@ -296,7 +298,8 @@ public final class Resolver {
                     UnitType registered = UnitType.fromCode(rs.getString(4)).orElseThrow();
                     issues.add(rs.getInt(1), rs.getString(3), rs.getString(7), rs.getInt(8), rs.getString(9),
                             IssueCode.UNIT_TYPE_MISMATCH,
-                            IssueCode.UNIT_TYPE_MISMATCH.message(rs.getString(6), registered.label()), rs.getInt(2));
+                            IssueCode.UNIT_TYPE_MISMATCH.message(SubmittedText.quote(rs.getString(6)), registered.label()),
+                            rs.getInt(2));
                 }, runId);
     }
 
@@ -386,7 +389,7 @@ public final class Resolver {
             }
             int no = next.merge(fileNo, 1, Integer::sum) + RESOLVER_ISSUES;
             rows.add(new Object[] {runId, fileNo, no, unit, sheet, row, col, code.severity().code(), code.name(),
-                    ContentStore.safe(message), rowNo});
+                    ContentStore.text(message), rowNo});
         }
 
         void flush() {

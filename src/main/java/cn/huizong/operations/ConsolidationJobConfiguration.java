@@ -8,6 +8,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
@@ -80,9 +81,10 @@ public class ConsolidationJobConfiguration {
     public Step readAndCheckFilesStep(JobRepository jobRepository, GracefulStop gracefulStop,
             PlatformTransactionManager tm, PendingFilesReader pendingFilesReader, FileContentWriter fileContentWriter) {
         // One file per transaction: a crash loses at most the file being read. Bad files never throw (they
-        // become issues), so nothing is skipped. Nothing is retried in place either: after a failed statement
-        // PostgreSQL refuses everything until the transaction rolls back, so a retry inside it cannot work. A
-        // database failure fails the step; the next run restarts it at this file.
+        // become issues), and data the database refuses rejects that file alone (FileContentWriter), so nothing
+        // is skipped. Nothing is retried in place: after a failed statement PostgreSQL refuses everything until the
+        // transaction rolls back, so a retry inside it cannot work. Any other database failure fails the step;
+        // the next run restarts it at this file.
         return new StepBuilder("readAndCheckFilesStep", jobRepository).listener(STEP_LOGGER).listener(gracefulStop)
                 .<PendingFile, PendingFile>chunk(1)
                 .reader(pendingFilesReader)
@@ -99,12 +101,13 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     @StepScope
-    public FileContentWriter fileContentWriter(JdbcTemplate jdbc, RunContext runContext) {
+    public FileContentWriter fileContentWriter(JdbcTemplate jdbc, RunContext runContext, PlatformTransactionManager tm,
+            @Value("#{stepExecution}") StepExecution stepExecution) {
         // what this run still has to read, so that progress reaches its total on incremental runs too
         Integer total = jdbc.queryForObject("SELECT COUNT(DISTINCT f.content_key) FROM hz_file f WHERE f.run_id = ? "
                 + "AND f.content_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM hz_content c WHERE c.content_key = f.content_key)",
                 Integer.class, runContext.runId());
-        return new FileContentWriter(jdbc, runContext, new Progress(total == null ? 0 : total));
+        return new FileContentWriter(jdbc, runContext, new Progress(total == null ? 0 : total), tm, stepExecution);
     }
 
     @Bean

@@ -99,7 +99,7 @@ public class ConsolidationRunner {
                     + " 启动（主机 " + h.host() + "，进程 " + h.pid() + "）。请等它结束后再运行。", h.runId());
         } catch (Exception e) {
             log.error("consolidation failed", e);
-            return new Outcome(EXIT_FAILURE, "汇总运行失败：" + HuizongMessages.rootMessage(e), null);
+            return new Outcome(EXIT_FAILURE, HuizongMessages.failure(e), null);
         }
     }
 
@@ -181,10 +181,7 @@ public class ConsolidationRunner {
             return new Outcome(EXIT_FAILURE, "汇总运行 " + runId + " 已按要求停止；再次运行 consolidate 会从中断处继续。", runId);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            String why = execution.getAllFailureExceptions().stream().findFirst().map(HuizongMessages::rootMessage)
-                    .orElse(execution.getExitStatus().getExitDescription());
-            return new Outcome(EXIT_FAILURE, "汇总运行未完成（" + execution.getStatus() + "）：" + why
-                    + "。再次运行 consolidate 会从中断处继续。", runId);
+            return new Outcome(EXIT_FAILURE, HuizongMessages.failedRun(runId, execution), runId);
         }
         return new Outcome(EXIT_OK, new RunSummary(jdbc).text(runId, request.output()) + mailLogNote, runId);
     }

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.util.unit.DataSize;
 
@@ -20,10 +21,16 @@ import cn.huizong.reading.ReadLimits;
 @Configuration
 public class InfrastructureConfiguration {
 
-    /** Creates Huizong's tables if absent (the statements are idempotent, on H2 and PostgreSQL alike). */
+    /**
+     * Creates Huizong's tables if absent (the statements are idempotent, on H2 and PostgreSQL alike) and widens
+     * the columns an older version created bounded.
+     */
     @Bean
     InitializingBean huizongSchema(DataSource dataSource) {
-        return () -> new ResourceDatabasePopulator(new ClassPathResource("schema-huizong.sql")).execute(dataSource);
+        return () -> {
+            new ResourceDatabasePopulator(new ClassPathResource("schema-huizong.sql")).execute(dataSource);
+            SchemaMigration.widen(new JdbcTemplate(dataSource));
+        };
     }
 
     /**

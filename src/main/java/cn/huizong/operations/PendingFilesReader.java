@@ -30,6 +30,8 @@ class PendingFilesReader implements ItemReader<PendingFile> {
                     + "WHERE f.run_id = ? AND f.file_no IN (SELECT MIN(g.file_no) FROM hz_file g WHERE g.run_id = f.run_id "
                     + "AND g.content_key IS NOT NULL GROUP BY g.content_key) "
                     + "AND NOT EXISTS (SELECT 1 FROM hz_content c WHERE c.content_key = f.content_key) "
+                    // rejected in this run because the database refused its data (FileContentWriter)
+                    + "AND f.reject_code IS NULL "
                     + "ORDER BY f.file_no",
                     (rs, i) -> new PendingFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6)),

@@ -27,8 +27,11 @@ public record RunContext(
         ReceivedLog receivedLog,
         ReadLimits limits) {
 
-    /** Raise when the reading or checking code changes meaning: every file is then read again. */
-    public static final int CODE_RULES_VERSION = 2;
+    /**
+     * Raise when the reading or checking code changes meaning: every file is then read again. 3: staged text cut
+     * at 32,767 characters with a marker, messages quote long values shortened; numbers in one written form.
+     */
+    public static final int CODE_RULES_VERSION = 3;
 
     public static RunContext load(String runId, Path inputDir, Path outputDir, Path dataDir, String campaignFile,
             Path registryFile, Path receivedFile, ReadLimits limits) throws IOException {

@@ -13,6 +13,8 @@ final class StepLogger implements StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution step) {
+        // a restarted step inherits its context: the file it failed on last time is not the one it works on now
+        step.getExecutionContext().remove(HuizongMessages.CURRENT_FILE);
         log.info("step {} started (run {})", step.getStepName(), step.getJobParameters().getString("run.id"));
     }
 

@@ -28,6 +28,7 @@ import cn.huizong.validation.Issue;
 import cn.huizong.validation.IssueCode;
 import cn.huizong.validation.Severity;
 import cn.huizong.validation.StagedRow;
+import cn.huizong.validation.SubmittedText;
 
 /**
  * {@code validate FILE}: a clerk's check of one file before accepting it. The same reading and rules as a
@@ -99,7 +100,8 @@ public final class ValidateCommand {
         for (StagedRow r : rows) {
             if (r.claimedType() != null && !r.claimedType().equals(type.code())) {
                 issues.add(new Issue(r.sheet(), r.excelRow(), r.claimedColumn(), IssueCode.UNIT_TYPE_MISMATCH,
-                        IssueCode.UNIT_TYPE_MISMATCH.message(r.claimedTypeText(), type.label()), r.rowNo()));
+                        IssueCode.UNIT_TYPE_MISMATCH.message(SubmittedText.quote(r.claimedTypeText()), type.label()),
+                        r.rowNo()));
             }
         }
         Optional<Integer> quota = campaign.quota(type);
@@ -130,7 +132,7 @@ public final class ValidateCommand {
         out.println("文件：" + file);
         out.println("表格：" + template.map(TemplateSpec::title).orElse("未识别"));
         out.println("报送单位：" + unit.map(u -> u.name() + "（" + u.type().label() + "）").orElse("无法确定")
-                + (result.unitText() != null ? "　表内填写：" + result.unitText() : ""));
+                + (result.unitText() != null ? "　表内填写：" + SubmittedText.quote(result.unitText()) : ""));
         long errorRows = rows.stream().filter(StagedRow::hasError).count();
         out.println("数据行：" + rows.size() + " 行，其中有错误的 " + errorRows + " 行");
         long errors = issues.stream().filter(i -> i.severity() == Severity.ERROR).count();
@@ -143,8 +145,9 @@ public final class ValidateCommand {
                 .thenComparing(i -> i.column() == null ? "" : i.column()));
         out.printf("%-16s %-4s %-22s %s%n", "单元格", "级别", "代码", "说明");
         for (Issue i : issues) {
+            String sheet = SubmittedText.quote(i.sheet()); // a sheet name may be thousands of characters
             String cell = i.sheet() == null ? "（整个文件）"
-                    : i.row() == 0 ? i.sheet() : i.sheet() + "!" + (i.column() == null ? "" : i.column()) + i.row()
+                    : i.row() == 0 ? sheet : sheet + "!" + (i.column() == null ? "" : i.column()) + i.row()
                             + (i.column() == null ? "行" : "");
             out.printf("%-16s %-4s %-22s %s%n", cell, i.severity() == Severity.ERROR ? "错误" : "提醒", i.code().name(),
                     i.message());

@@ -37,6 +37,7 @@ import cn.huizong.reading.ReadFailure;
 import cn.huizong.reading.ReadLimits;
 import cn.huizong.reading.RowHandler;
 import cn.huizong.reading.SheetRow;
+import cn.huizong.validation.SubmittedText;
 
 /**
  * 反馈/&lt;unit&gt;/&lt;file&gt;: a copy of each problem file with its problem cells filled light red and carrying the
@@ -251,7 +252,8 @@ public final class MarkedCopies {
                 public boolean row(SheetRow row) {
                     org.apache.poi.ss.usermodel.Row r = sheet.createRow(row.rowNumber() - 1);
                     for (cn.huizong.reading.Cell c : row.cells()) {
-                        r.createCell(c.column()).setCellValue(c.text()); // text, even "=…"
+                        // text, even "=…"; a CSV field can be longer than a cell holds: cut as the feeds are
+                        r.createCell(c.column()).setCellValue(SubmittedText.cap(c.text()));
                         widest[0] = Math.max(widest[0], c.column() + 1);
                     }
                     return true;

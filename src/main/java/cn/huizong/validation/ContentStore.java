@@ -9,7 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Staging tables keyed by content (hash, kind, rules): rows and issues are written in batches as the reader
- * produces them, so a 200,000-row workbook never sits in memory.
+ * produces them, so a 200,000-row workbook never sits in memory. Every text from the submission is written as
+ * {@link #text}: the columns are unbounded, and the value is cut at {@link SubmittedText#MAX_CHARS}, so no
+ * value a unit can type fails the write.
  */
 public final class ContentStore {
 
@@ -48,9 +50,9 @@ public final class ContentStore {
 
         @Override
         public void row(StagedRow r) {
-            rows.add(new Object[] {key, r.rowNo(), safe(r.sheet()), r.sheetIndex(), r.excelRow(), encode(r.values()),
-                    r.hasError(), r.duplicateOf(), r.sequence(), safe(r.groupKey()), r.claimedType(),
-                    safe(truncate(r.claimedTypeText(), 500)), r.claimedColumn(), r.groupColumn()});
+            rows.add(new Object[] {key, r.rowNo(), text(r.sheet()), r.sheetIndex(), r.excelRow(), encode(r.values()),
+                    r.hasError(), r.duplicateOf(), r.sequence(), text(r.groupKey()), r.claimedType(),
+                    text(r.claimedTypeText()), r.claimedColumn(), r.groupColumn()});
             if (rows.size() >= BATCH) {
                 flushRows();
             }
@@ -58,8 +60,8 @@ public final class ContentStore {
 
         @Override
         public void issue(Issue i) {
-            issues.add(new Object[] {key, ++issueNo, safe(i.sheet()), i.row() == 0 ? null : i.row(), i.column(),
-                    i.code().name(), i.severity().code(), safe(i.message()), i.rowNo()});
+            issues.add(new Object[] {key, ++issueNo, text(i.sheet()), i.row() == 0 ? null : i.row(), i.column(),
+                    i.code().name(), i.severity().code(), text(i.message()), i.rowNo()});
             if (issues.size() >= BATCH) {
                 flushIssues();
             }
@@ -83,9 +85,9 @@ public final class ContentStore {
             jdbc.update("INSERT INTO hz_content (content_key, sha256, template, unit_text, unit, rows_read, "
                     + "failure_code, failure_message, failure_sheet, failure_row, read_by_run, created_at) "
                     + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    key, sha256, result.template(), safe(truncate(result.unitText(), 1000)), result.unit(),
-                    result.rowsRead(), f == null ? null : f.code().name(), f == null ? null : safe(f.message()),
-                    f == null ? null : safe(f.sheet()), f == null || f.row() == 0 ? null : f.row(), runId,
+                    key, sha256, result.template(), text(result.unitText()), result.unit(),
+                    result.rowsRead(), f == null ? null : f.code().name(), f == null ? null : text(f.message()),
+                    f == null ? null : text(f.sheet()), f == null || f.row() == 0 ? null : f.row(), runId,
                     Timestamp.from(Instant.now()));
         }
 
@@ -114,7 +116,7 @@ public final class ContentStore {
             if (i > 0) {
                 sb.append(SEPARATOR);
             }
-            sb.append(safe(values.get(i)).replace(SEPARATOR, ' '));
+            sb.append(text(values.get(i)).replace(SEPARATOR, ' '));
         }
         return sb.toString();
     }
@@ -142,7 +144,8 @@ public final class ContentStore {
         return s == null ? null : s.indexOf('\0') < 0 ? s : s.replace("\0", "");
     }
 
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+    /** Submitted text as it is stored: without NUL, cut at one Excel cell's length. */
+    public static String text(String s) {
+        return SubmittedText.cap(safe(s));
     }
 }

@@ -20,10 +20,10 @@ record DeadlineRule(ColumnSpec spec, int column, DeadlineParser parser) implemen
         DeadlineParser.Result result = parser.parse(cell.text());
         if (result instanceof DeadlineParser.Result.Invalid) {
             issues.accept(RowRule.at(row, column, IssueCode.INVALID_DATE,
-                    IssueCode.INVALID_DATE.message(spec.title(), cell.text())));
+                    IssueCode.INVALID_DATE.message(spec.title(), SubmittedText.quote(cell.text()))));
         } else if (result instanceof DeadlineParser.Result.Date d && d.assumed()) {
             issues.accept(RowRule.at(row, column, IssueCode.DEADLINE_ASSUMED, IssueCode.DEADLINE_ASSUMED.message(
-                    spec.title(), cell.text(), d.date().getYear() + "年" + d.date().getMonthValue() + "月"
+                    spec.title(), SubmittedText.quote(cell.text()), d.date().getYear() + "年" + d.date().getMonthValue() + "月"
                             + d.date().getDayOfMonth() + "日")));
         }
     }

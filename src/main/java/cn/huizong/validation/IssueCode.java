@@ -28,7 +28,9 @@ public enum IssueCode {
     UNRECOGNIZED_TEMPLATE(Severity.ERROR, "未识别出附件1或附件5的表格：%s。请使用通知所附模板，保留原表头后重新报送。"),
     UNKNOWN_UNIT(Severity.ERROR, "无法确定报送单位（%s）。请在表格上方“填报单位：”处填写单位全称，或在文件名中写明单位全称后重新报送。名录中最接近的单位是“%s”。"),
     FILE_TOO_LARGE(Severity.ERROR, "文件超出处理上限（%s）。请删除多余的行、列或工作表后重新发送。"),
-    ARCHIVE_REJECTED(Severity.ERROR, "压缩包无法处理：%s。请直接发送表格文件，或只打一层 zip 压缩包。");
+    ARCHIVE_REJECTED(Severity.ERROR, "压缩包无法处理：%s。请直接发送表格文件，或只打一层 zip 压缩包。"),
+    /** The database refused what was read from the file (a value or a constraint); only this file is left out. */
+    STAGING_FAILED(Severity.ERROR, "文件“%s”中的数据无法存入汇总数据库，本文件未纳入汇总，其他文件不受影响。汇总组会核查原因；请检查表格中有无异常内容（如超长文字、特殊字符），修改后重新报送。");
 
     private final Severity severity;
     private final String template;
@@ -48,7 +50,7 @@ public enum IssueCode {
 
     /** The UNKNOWN_UNIT message: what the sheet said (if anything) and the closest registry entry to it. */
     public static String unknownUnit(String unitText, String fileName, cn.huizong.registry.Registry registry) {
-        String written = unitText != null ? "表内填写为“" + unitText + "”，文件夹和文件名中也没有单位名称"
+        String written = unitText != null ? "表内填写为“" + SubmittedText.quote(unitText) + "”，文件夹和文件名中也没有单位名称"
                 : "表内未填写填报单位，文件夹和文件名中也没有单位名称";
         return UNKNOWN_UNIT.message(written, registry.closest(unitText != null ? unitText : fileName).name());
     }

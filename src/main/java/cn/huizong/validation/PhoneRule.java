@@ -12,7 +12,7 @@ record PhoneRule(ColumnSpec spec, int column) implements RowRule {
         String text = row.text(column);
         if (!text.isBlank() && !PhoneNumbers.containsValid(text)) {
             issues.accept(RowRule.at(row, column, IssueCode.INVALID_PHONE,
-                    IssueCode.INVALID_PHONE.message(spec.title(), text)));
+                    IssueCode.INVALID_PHONE.message(spec.title(), SubmittedText.quote(text))));
         }
     }
 }

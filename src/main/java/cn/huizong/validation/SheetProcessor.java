@@ -114,7 +114,8 @@ final class SheetProcessor implements RowHandler {
         if (match.isEmpty()) {
             matcher.nearMiss(row).ifPresent(n -> {
                 if (nearMiss == null) {
-                    nearMiss = "工作表“" + sheet + "”第" + row.rowNumber() + "行像是" + n.template().title()
+                    nearMiss = "工作表“" + SubmittedText.quote(sheet) + "”第" + row.rowNumber() + "行像是"
+                            + n.template().title()
                             + "的表头，但缺少列：" + String.join("、", n.missingRequired().stream().map(ColumnSpec::title).toList());
                 }
             });
@@ -125,7 +126,8 @@ final class SheetProcessor implements RowHandler {
             template = found;
         } else if (template != found) {
             sink.issue(new Issue(sheet, 0, null, IssueCode.OTHER_TEMPLATE_SHEET,
-                    IssueCode.OTHER_TEMPLATE_SHEET.message(sheet, found.title(), template.title()), null));
+                    IssueCode.OTHER_TEMPLATE_SHEET.message(SubmittedText.quote(sheet), found.title(),
+                    template.title()), null));
             return false;
         }
         header = match.get();

@@ -26,7 +26,9 @@ import cn.huizong.reading.StopReading;
  * transaction. When the budget is spent the caller stops waiting, interrupts the worker, discards what the
  * file had staged and records a rejection; the transaction commits normally and the run goes on. The worker
  * is abandoned: its next row or issue ends it, and a worker that never calls back runs on as a daemon until
- * it finishes (Java cannot kill a thread; {@link #stillRunning()} reports them).
+ * it finishes (Java cannot kill a thread; {@link #stillRunning()} reports them). Whatever way the caller
+ * leaves {@link #check} — result, time-out, interrupt, or an exception from its own sink (a database write
+ * that failed) — the worker is told to stop, so none waits for ever on a queue nobody reads.
  */
 public final class TimeBoxedChecker {
 
@@ -91,11 +93,13 @@ public final class TimeBoxedChecker {
         worker.setDaemon(true); // an abandoned worker must not keep the JVM alive
         worker.start();
         long deadline = System.nanoTime() + budget.toNanos();
+        boolean released = false; // the worker has ended, or been abandoned
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
                 Object e = left > 0 ? events.poll(left, TimeUnit.NANOSECONDS) : null;
                 if (e == null) {
+                    released = true; // abandoned below
                     abandon(worker, cancelled, events, source);
                     sink.discard();
                     return timedOut;
@@ -109,8 +113,10 @@ public final class TimeBoxedChecker {
                         }
                     }
                 } else if (e instanceof Done d) {
+                    released = true;
                     return d.result();
                 } else if (e instanceof Crashed c) {
+                    released = true;
                     // the checker catches what parsers throw; this is a last resort (an Error in our own code)
                     log.warn("check of {} failed", source.name(), c.error());
                     sink.discard();
@@ -118,20 +124,31 @@ public final class TimeBoxedChecker {
                 }
             }
         } catch (InterruptedException ie) {
+            released = true;
             abandon(worker, cancelled, events, source);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking " + source.name(), ie);
+        } finally {
+            if (!released) {
+                // the sink threw: without this the worker would offer its next batch to the queue for ever
+                stop(worker, cancelled, events);
+            }
         }
     }
 
     private void abandon(Thread worker, AtomicBoolean cancelled, BlockingQueue<Object> events,
             FileChecker.Source source) {
+        stop(worker, cancelled, events);
+        log.warn("{} took longer than {}s; abandoned (worker {}, {} abandoned workers still running)", source.name(),
+                budget.toSeconds(), worker.getName(), stillRunning());
+    }
+
+    /** Tells the worker to end at its next row, issue or hand-over, and keeps it in sight until it has. */
+    private void stop(Thread worker, AtomicBoolean cancelled, BlockingQueue<Object> events) {
         cancelled.set(true);
         worker.interrupt();
         events.clear();
         abandoned.add(worker);
-        log.warn("{} took longer than {}s; abandoned (worker {}, {} abandoned workers still running)", source.name(),
-                budget.toSeconds(), worker.getName(), stillRunning());
     }
 
     /** Abandoned workers that have not finished yet. */

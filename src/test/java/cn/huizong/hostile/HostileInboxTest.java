@@ -45,12 +45,14 @@ import cn.huizong.fixtures.HostileInbox;
 import cn.huizong.intake.Archives;
 import cn.huizong.intake.InboxScanner;
 import cn.huizong.reporting.SafeCsv;
+import cn.huizong.validation.SubmittedText;
 
 /**
  * One night's run over the worst inbox we can make: the whole public real-world corpus plus generated hostile
  * files (zip bombs, XXE, billion laughs, a sparse sheet claiming the whole grid, zip-slip names, nested and
  * 20,000-member archives, encrypted and truncated zips, empty, random and disguised files, links out of the
- * inbox, a pipe, hostile names, formula-injection text). Default limits: this is the realistic run.
+ * inbox, a pipe, hostile names, formula-injection text, 100,000-character values in every column of both
+ * templates, a 10,000-character sheet name). Default limits: this is the realistic run.
  */
 class HostileInboxTest {
 
@@ -201,6 +203,65 @@ class HostileInboxTest {
         assertThat(status("hostile/响铃?字符.csv")).isEqualTo("rejected");
         assertThat(status("hostile/换行?文件名.csv")).isEqualTo("rejected");
         assertThat(status("hostile/附件1?xslx.exe")).isEqualTo("rejected");
+    }
+
+    @Test
+    void longValuesAreTakenAndCutWithTheMarkerInTheFeeds() throws Exception {
+        for (String f : List.of(HostileInbox.LONG_PAIRING_XLSX, HostileInbox.LONG_PAIRING_CSV,
+                HostileInbox.LONG_CASES_XLSX, HostileInbox.LONG_CASES_CSV, HostileInbox.LONG_SHEET_XLSX)) {
+            assertThat(status(f)).as(f).isEqualTo("accepted");
+        }
+        Path csv = output.resolve("latest/csv");
+        List<CSVRecord> pairings = records(csv.resolve("pairings.csv"));
+        for (String unit : List.of("洛阳市教育局", "平顶山市教育局")) {
+            CSVRecord p = pairings.stream().filter(r -> r.get("unit").equals(unit)).findFirst().orElseThrow();
+            for (String column : List.of("edu_unit", "enterprise", "enterprise_contact", "unit_contact", "needs",
+                    "measures", "progress", "deadline_text")) {
+                assertThat(p.get(column)).as("%s %s", unit, column).hasSize(SubmittedText.MAX_CHARS)
+                        .endsWith(SubmittedText.CUT_MARKER);
+            }
+        }
+        List<CSVRecord> cases = records(csv.resolve("cases.csv"));
+        for (String unit : List.of("郑州大学", "河南大学")) {
+            CSVRecord c = cases.stream().filter(r -> r.get("unit").equals(unit)).findFirst().orElseThrow();
+            assertThat(c.get("case_name")).startsWith(HostileInbox.SHARED_CASE).hasSize(SubmittedText.MAX_CHARS)
+                    .endsWith(SubmittedText.CUT_MARKER);
+            assertThat(c.get("claimed_type")).endsWith(SubmittedText.CUT_MARKER);
+        }
+        // the sheet name is under the cap: kept whole, as lineage
+        CSVRecord anyang = pairings.stream().filter(r -> r.get("unit").equals("安阳市教育局")).findFirst().orElseThrow();
+        assertThat(anyang.get("source_sheet")).hasSize(HostileInbox.LONG_SHEET_NAME).startsWith("附件1");
+    }
+
+    @Test
+    void rulesSeeTheWholeLongValueAndMessagesQuoteItShortened() {
+        List<CSVRecord> mine = issues.stream().filter(i -> i.get("file").startsWith(HostileInbox.LONG_DIR)).toList();
+        assertThat(mine).extracting(i -> i.get("code")).contains("SUMMARY_TOO_LONG", "INVALID_DATE",
+                "UNIT_TYPE_MISMATCH", "DUPLICATE_CASE");
+        // 案例简介 of 100,000 characters is counted whole, before anything is cut
+        assertThat(issues.stream().filter(i -> i.get("file").equals(HostileInbox.LONG_CASES_XLSX)
+                && i.get("code").equals("SUMMARY_TOO_LONG")).findFirst().orElseThrow().get("message"))
+                .contains("共" + HostileInbox.LONG + "字");
+        assertThat(mine).allSatisfy(i -> assertThat(i.get("message").length()).as(i.get("code")).isLessThan(400));
+        assertThat(mine).filteredOn(i -> i.get("code").equals("DUPLICATE_CASE"))
+                .allSatisfy(i -> assertThat(i.get("message")).contains(HostileInbox.SHARED_CASE).contains("…"));
+    }
+
+    @Test
+    void provincialWorkbookIsWrittenWithTheCutValues() throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(output.resolve("latest/省级汇总表.xlsx").toFile())) {
+            boolean cut = false;
+            for (var row : wb.getSheetAt(0)) {
+                for (var cell : row) {
+                    cut |= cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && cell.getStringCellValue().endsWith(SubmittedText.CUT_MARKER);
+                }
+            }
+            assertThat(cut).as("a cut value in 结对包联汇总").isTrue();
+        }
+        // the units' marked copies too: the xlsx as sent, the CSV as an xlsx with its long fields cut
+        assertThat(output.resolve("latest/反馈/洛阳市教育局/洛阳市-附件1.xlsx")).isRegularFile();
+        assertThat(output.resolve("latest/反馈/平顶山市教育局/平顶山市-附件1.xlsx")).isRegularFile();
     }
 
     @Test

@@ -1,11 +1,13 @@
 package cn.huizong.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,7 @@ class TimeBoxedCheckerTest {
     static final FileChecker.Source SOURCE = new FileChecker.Source("x.xlsx", FileKind.SPREADSHEET, null, new byte[0]);
 
     /** Records what reaches it and on which thread (the transaction's thread must do all the writing). */
-    static final class RecordingSink implements ContentSink {
+    static class RecordingSink implements ContentSink {
         final List<Object> events = new CopyOnWriteArrayList<>();
         final List<Thread> threads = new CopyOnWriteArrayList<>();
         volatile int discards;
@@ -122,6 +124,68 @@ class TimeBoxedCheckerTest {
         assertThat(stoppedAtRow).isTrue();
         assertThat(checker.stillRunning()).isZero();
         assertThat(sink.events).isEmpty();
+    }
+
+    @Test
+    void workerEndsWhenTheSinkThrows() throws Exception {
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        TimeBoxedChecker checker = new TimeBoxedChecker((source, sink) -> {
+            worker.set(Thread.currentThread());
+            for (int i = 1; i <= 100_000; i++) { // far more than the queue holds: it waits for a writer that is gone
+                sink.row(row(i));
+            }
+            return new ContentResult("pairing", null, null, 100_000, null);
+        }, Duration.ofSeconds(60), TIMED_OUT, null);
+        RecordingSink failing = new RecordingSink() {
+            @Override
+            public void row(StagedRow row) {
+                throw new IllegalStateException("value too long for column GROUP_KEY");
+            }
+        };
+
+        assertThatThrownBy(() -> checker.check(SOURCE, failing)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("GROUP_KEY"); // the caller sees the sink's own exception, to judge it
+
+        worker.get().join(5_000);
+        assertThat(worker.get().isAlive()).as("worker still running after the caller left").isFalse();
+        assertThat(checker.stillRunning()).isZero();
+    }
+
+    @Test
+    void workerBusyParsingEndsAtItsNextRowWhenTheSinkThrows() throws Exception {
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        AtomicBoolean stoppedAtRow = new AtomicBoolean();
+        TimeBoxedChecker checker = new TimeBoxedChecker((source, sink) -> {
+            worker.set(Thread.currentThread());
+            for (int i = 1; i <= 300; i++) { // the first batch (256 rows) reaches the sink, which throws
+                sink.row(row(i));
+            }
+            long until = System.nanoTime() + 300_000_000L; // then parsing, deaf to interrupts
+            while (System.nanoTime() < until) {
+                Thread.interrupted();
+            }
+            try {
+                for (int i = 301; i <= 1_000; i++) {
+                    sink.row(row(i));
+                }
+            } catch (RuntimeException e) {
+                stoppedAtRow.set(true);
+                throw e;
+            }
+            return new ContentResult("pairing", null, null, 1_000, null);
+        }, Duration.ofSeconds(60), TIMED_OUT, null);
+        RecordingSink failing = new RecordingSink() {
+            @Override
+            public void row(StagedRow row) {
+                throw new IllegalStateException("check constraint violated");
+            }
+        };
+
+        assertThatThrownBy(() -> checker.check(SOURCE, failing)).isInstanceOf(IllegalStateException.class);
+
+        worker.get().join(5_000);
+        assertThat(worker.get().isAlive()).isFalse();
+        assertThat(stoppedAtRow).isTrue();
     }
 
     @Test

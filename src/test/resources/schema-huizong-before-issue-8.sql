@@ -1,0 +1,178 @@
+-- The schema as issue 8 found it (bounded text columns): the migration tests create an old database from it.
+-- Huizong's own tables. Portable SQL for H2 2.x and PostgreSQL 14+; every statement is idempotent.
+
+-- One consolidation run.
+CREATE TABLE IF NOT EXISTS hz_run (
+    run_id            VARCHAR(40) PRIMARY KEY,
+    job_execution_id  BIGINT,
+    trigger_source    VARCHAR(20),
+    campaign_id       VARCHAR(100),
+    rules_fp          VARCHAR(64),
+    input_dir         VARCHAR(2000),
+    output_dir        VARCHAR(2000),
+    started_at        TIMESTAMP WITH TIME ZONE,
+    finished_at       TIMESTAMP WITH TIME ZONE,
+    status            VARCHAR(20),
+    files_total       INT,
+    files_read        INT,
+    rows_accepted     INT,
+    rows_rejected     INT,
+    data_run_id       VARCHAR(40),
+    published         BOOLEAN DEFAULT FALSE
+);
+
+-- One consolidation at a time, across processes and entry points (see RunLock).
+CREATE TABLE IF NOT EXISTS hz_lock (
+    name            VARCHAR(40) PRIMARY KEY,
+    owner           VARCHAR(40) NOT NULL,
+    run_id          VARCHAR(40),
+    trigger_source  VARCHAR(20),
+    host            VARCHAR(200),
+    pid             BIGINT,
+    started_at      TIMESTAMP WITH TIME ZONE,
+    heartbeat_at    TIMESTAMP WITH TIME ZONE
+);
+
+-- The registry as it was for the run (units expected to submit).
+CREATE TABLE IF NOT EXISTS hz_unit (
+    run_id     VARCHAR(40) NOT NULL,
+    position   INT NOT NULL,
+    name       VARCHAR(200) NOT NULL,
+    unit_type  VARCHAR(20) NOT NULL,
+    city       VARCHAR(100),
+    PRIMARY KEY (run_id, name)
+);
+
+-- The run's manifest (every file and archive member) and, after resolution, each file's outcome.
+CREATE TABLE IF NOT EXISTS hz_file (
+    run_id          VARCHAR(40) NOT NULL,
+    file_no         INT NOT NULL,
+    path            VARCHAR NOT NULL,
+    disk_path       VARCHAR,
+    archive_no      INT,
+    member_name     VARCHAR,
+    sha256          VARCHAR(64),
+    size_bytes      BIGINT,
+    received_at     TIMESTAMP WITH TIME ZONE,
+    kind            VARCHAR(20),
+    reject_code     VARCHAR(40),
+    reject_detail   VARCHAR(1000),
+    path_unit       VARCHAR(200),
+    content_key     VARCHAR(120),
+    unit            VARCHAR(200),
+    template        VARCHAR(40),
+    status          VARCHAR(20),
+    late            BOOLEAN,
+    rows_read       INT,
+    rows_accepted   INT,
+    rows_rejected   INT,
+    rows_duplicate  INT,
+    rows_over_quota INT,
+    rows_superseded INT,
+    PRIMARY KEY (run_id, file_no)
+);
+
+-- What reading one file's bytes found, under one set of rules (campaign + registry + code version).
+-- Shared by every run and every copy of the same bytes: an unchanged file is never read twice.
+CREATE TABLE IF NOT EXISTS hz_content (
+    content_key      VARCHAR(120) PRIMARY KEY,
+    sha256           VARCHAR(64) NOT NULL,
+    template         VARCHAR(40),
+    unit_text        VARCHAR(1000),
+    unit             VARCHAR(200),
+    rows_read        INT,
+    failure_code     VARCHAR(40),
+    failure_message  VARCHAR(4000),
+    failure_sheet    VARCHAR(300),
+    failure_row      INT,
+    read_by_run      VARCHAR(40),
+    created_at       TIMESTAMP WITH TIME ZONE
+);
+
+CREATE TABLE IF NOT EXISTS hz_row (
+    content_key   VARCHAR(120) NOT NULL,
+    row_no        INT NOT NULL,
+    sheet         VARCHAR(300),
+    sheet_index   INT,
+    excel_row     INT,
+    vals          VARCHAR,
+    has_error     BOOLEAN,
+    duplicate_of  INT,
+    seq           INT,
+    group_key     VARCHAR(2000),
+    claimed_type  VARCHAR(20),
+    claimed_text  VARCHAR(500),
+    claimed_col   VARCHAR(4),
+    group_col     VARCHAR(4),
+    PRIMARY KEY (content_key, row_no)
+);
+
+CREATE TABLE IF NOT EXISTS hz_content_issue (
+    content_key  VARCHAR(120) NOT NULL,
+    issue_no     INT NOT NULL,
+    sheet        VARCHAR(300),
+    excel_row    INT,
+    col          VARCHAR(10),
+    code         VARCHAR(40),
+    severity     VARCHAR(10),
+    message      VARCHAR,
+    row_no       INT,
+    PRIMARY KEY (content_key, issue_no)
+);
+
+-- Master table: every data row of the run with its final status and lineage (file, sheet, Excel row).
+CREATE TABLE IF NOT EXISTS hz_record (
+    run_id       VARCHAR(40) NOT NULL,
+    file_no      INT NOT NULL,
+    row_no       INT NOT NULL,
+    content_key  VARCHAR(120) NOT NULL,
+    template     VARCHAR(40),
+    unit         VARCHAR(200),
+    status       VARCHAR(20),
+    quota_rank   INT,
+    PRIMARY KEY (run_id, file_no, row_no)
+);
+
+-- Every issue of the run, file level and row level, as published in issues.csv.
+CREATE TABLE IF NOT EXISTS hz_issue (
+    run_id     VARCHAR(40) NOT NULL,
+    file_no    INT NOT NULL,
+    issue_no   INT NOT NULL,
+    unit       VARCHAR(200),
+    sheet      VARCHAR(300),
+    excel_row  INT,
+    col        VARCHAR(10),
+    severity   VARCHAR(10),
+    code       VARCHAR(40),
+    message    VARCHAR,
+    row_no     INT,
+    PRIMARY KEY (run_id, file_no, issue_no)
+);
+
+CREATE TABLE IF NOT EXISTS hz_quota (
+    run_id       VARCHAR(40) NOT NULL,
+    unit         VARCHAR(200) NOT NULL,
+    unit_type    VARCHAR(20),
+    quota        INT,
+    valid_cases  INT,
+    accepted     INT,
+    over_quota   INT,
+    PRIMARY KEY (run_id, unit)
+);
+
+CREATE TABLE IF NOT EXISTS hz_completeness (
+    run_id          VARCHAR(40) NOT NULL,
+    position        INT,
+    unit            VARCHAR(200) NOT NULL,
+    unit_type       VARCHAR(20),
+    city            VARCHAR(100),
+    pairing         VARCHAR(20),
+    cases           VARCHAR(20),
+    files_sent      INT,
+    files_rejected  INT,
+    PRIMARY KEY (run_id, unit)
+);
+
+CREATE INDEX IF NOT EXISTS hz_file_sha ON hz_file (run_id, sha256);
+CREATE INDEX IF NOT EXISTS hz_file_content ON hz_file (content_key);
+CREATE INDEX IF NOT EXISTS hz_record_unit ON hz_record (run_id, template, unit);
