@@ -188,3 +188,8 @@ CREATE TABLE IF NOT EXISTS hz_completeness (
 CREATE INDEX IF NOT EXISTS hz_file_sha ON hz_file (run_id, sha256);
 CREATE INDEX IF NOT EXISTS hz_file_content ON hz_file (content_key);
 CREATE INDEX IF NOT EXISTS hz_record_unit ON hz_record (run_id, template, unit);
+
+-- A workbook may hold several tables (a bureau's 附件1 and 附件5, one sheet per county): each row knows its
+-- template, and a content lists all of its templates (comma-separated, null when it holds one).
+ALTER TABLE hz_row ADD COLUMN IF NOT EXISTS template VARCHAR(40);
+ALTER TABLE hz_content ADD COLUMN IF NOT EXISTS templates VARCHAR(400);

@@ -20,6 +20,7 @@ public record Campaign(
         List<TypeKeywords> unitTypeKeywords,
         List<String> ongoingWords,
         DeadlineWords deadlineWords,
+        RowWords rowWords,
         int correctionDays,
         String fingerprint) {
 

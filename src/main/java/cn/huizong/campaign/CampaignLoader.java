@@ -86,6 +86,7 @@ public final class CampaignLoader {
                 List.copyOf(keywords),
                 strings(m.getOrDefault("ongoingWords", List.of("长期", "持续推进", "长期坚持"))),
                 deadlineWords(m, source),
+                rowWords(m, source),
                 ((Number) m.getOrDefault("correctionDays", 3)).intValue(),
                 Sha256.of(bytes));
     }
@@ -183,6 +184,36 @@ public final class CampaignLoader {
             throw new IllegalArgumentException("活动定义 " + source + " 缺少列表“" + key + "”");
         }
         return (List<Object>) l;
+    }
+
+    /** rowWords: each list replaces its default when given; an unknown key is a mistake worth naming. */
+    @SuppressWarnings("unchecked")
+    private static RowWords rowWords(Map<String, Object> m, String source) {
+        Object section = m.get("rowWords");
+        if (section == null) {
+            return RowWords.DEFAULT;
+        }
+        if (!(section instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("活动定义 " + source + " 中的“rowWords”应为“类别: [词, …]”的对照，如 total: [合计, 小计]");
+        }
+        Map<String, Object> w = (Map<String, Object>) map;
+        List<String> known = List.of("example", "placeholders", "total", "note", "signature", "sameAsAbove", "sameAsLeft",
+                "quietColumns");
+        for (String key : w.keySet()) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException("活动定义 " + source + " 中 rowWords 的“" + key + "”不是已知类别，应为 "
+                        + String.join("、", known) + " 之一");
+            }
+        }
+        RowWords d = RowWords.DEFAULT;
+        return new RowWords(words(w, "example", d.example()), words(w, "placeholders", d.placeholders()),
+                words(w, "total", d.total()), words(w, "note", d.note()), words(w, "signature", d.signature()),
+                words(w, "sameAsAbove", d.sameAsAbove()), words(w, "sameAsLeft", d.sameAsLeft()),
+                words(w, "quietColumns", d.quietColumns()));
+    }
+
+    private static List<String> words(Map<String, Object> w, String key, List<String> fallback) {
+        return w.containsKey(key) ? strings(w.get(key)) : fallback;
     }
 
     private static List<String> strings(Object v) {

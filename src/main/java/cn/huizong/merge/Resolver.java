@@ -39,6 +39,13 @@ public final class Resolver {
     private final Registry registry;
     /** When a run first saw each content of this run (hz_seen): the feedback letter about it was written then. */
     private final Map<String, Instant> firstSeen = new HashMap<>();
+    /** One table of a workbook that a newer file replaced, while the workbook's other table still counts. */
+    private record Part(int fileNo, String template) {
+    }
+
+    private final List<Part> supersededParts = new ArrayList<>();
+    /** Per unit and template, whether the table that counts came late (for completeness). */
+    private final Map<String, Boolean> lateByUnitTemplate = new HashMap<>();
 
     public Resolver(JdbcTemplate jdbc, Campaign campaign, Registry registry) {
         this.jdbc = jdbc;
@@ -46,9 +53,11 @@ public final class Resolver {
         this.registry = registry;
     }
 
+    /** @param templates every table the file holds (a workbook may hold 附件1 and 附件5), empty for the rest */
     private record FileRow(int fileNo, String path, String sha, Instant received, String kind, String rejectCode,
             String rejectDetail, String pathUnit, String contentKey, String template, String contentUnit,
-            String unitText, String failureCode, String failureMessage, String failureSheet, Integer failureRow) {
+            String unitText, String failureCode, String failureMessage, String failureSheet, Integer failureRow,
+            List<String> templates) {
     }
 
     public void resolve(String runId) {
@@ -57,12 +66,14 @@ public final class Resolver {
         }
         List<FileRow> files = jdbc.query("SELECT f.file_no, f.path, f.sha256, f.received_at, f.kind, f.reject_code, "
                 + "f.reject_detail, f.path_unit, f.content_key, c.template, c.unit, c.unit_text, c.failure_code, "
-                + "c.failure_message, c.failure_sheet, c.failure_row FROM hz_file f "
+                + "c.failure_message, c.failure_sheet, c.failure_row, c.templates FROM hz_file f "
                 + "LEFT JOIN hz_content c ON c.content_key = f.content_key WHERE f.run_id = ? ORDER BY f.file_no",
                 (rs, i) -> new FileRow(rs.getInt(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                        rs.getString(13), rs.getString(14), rs.getString(15), (Integer) rs.getObject(16)),
+                        rs.getString(13), rs.getString(14), rs.getString(15), (Integer) rs.getObject(16),
+                        rs.getString(17) != null ? List.of(rs.getString(17).split(","))
+                                : rs.getString(10) == null ? List.of() : List.of(rs.getString(10))),
                 runId);
         firstSeen.clear();
         jdbc.query("SELECT DISTINCT s.sha256, s.first_seen_at FROM hz_seen s JOIN hz_file f ON f.sha256 = s.sha256 "
@@ -77,7 +88,7 @@ public final class Resolver {
                 updates);
 
         jdbc.update("INSERT INTO hz_record (run_id, file_no, row_no, content_key, template, unit, status) "
-                + "SELECT f.run_id, f.file_no, r.row_no, f.content_key, f.template, f.unit, CASE "
+                + "SELECT f.run_id, f.file_no, r.row_no, f.content_key, COALESCE(r.template, f.template), f.unit, CASE "
                 + " WHEN f.status = 'superseded' THEN 'superseded' WHEN f.status = 'duplicate_file' THEN 'duplicate' "
                 + " WHEN f.status = 'rejected' OR r.has_error THEN 'rejected' "
                 + " WHEN r.duplicate_of IS NOT NULL THEN 'duplicate' ELSE 'accepted' END "
@@ -88,6 +99,13 @@ public final class Resolver {
                 + "ci.severity, ci.code, ci.message, ci.row_no FROM hz_file f "
                 + "JOIN hz_content_issue ci ON ci.content_key = f.content_key "
                 + "WHERE f.run_id = ? AND f.status IN ('accepted', 'rejected')", runId);
+        // one table of a workbook replaced by a newer file while its other table still counts
+        List<Object[]> parts = supersededParts.stream().map(p -> new Object[] {runId, p.fileNo(), p.template()}).toList();
+        jdbc.batchUpdate("UPDATE hz_record SET status = 'superseded' WHERE run_id = ? AND file_no = ? AND template = ?",
+                parts);
+        jdbc.batchUpdate("DELETE FROM hz_issue WHERE run_id = ? AND file_no = ? AND row_no IN (SELECT r.row_no FROM "
+                + "hz_record r WHERE r.run_id = hz_issue.run_id AND r.file_no = hz_issue.file_no AND r.template = ?)",
+                parts);
 
         applyQuotas(runId, issues);
         flagDuplicateCases(runId, issues);
@@ -141,48 +159,83 @@ public final class Resolver {
             }
             out.put(f.fileNo(), new String[] {status, unit, template, String.valueOf(isLate(template, f.received()))});
         }
-        // a unit's files of one template: which version counts, and whether it came in time
+        // a unit's files of one template: which version counts, and whether it came in time. A workbook that
+        // holds several tables takes part once for each.
+        supersededParts.clear();
+        lateByUnitTemplate.clear();
         Map<String, List<WhichFileCounts.Receipt>> counting = new LinkedHashMap<>();
         Map<String, List<WhichFileCounts.Receipt>> received = new LinkedHashMap<>();
         for (FileRow f : files) {
             String[] o = out.get(f.fileNo());
-            if (o[1] == null || campaign.template(o[2]).isEmpty() || f.rejectCode() != null || f.failureCode() != null) {
+            if (o[1] == null || f.rejectCode() != null || f.failureCode() != null) {
                 continue;
             }
-            String key = o[1] + "\u0000" + o[2];
-            received.computeIfAbsent(key, k -> new ArrayList<>()).add(receipt(f));
-            if ("accepted".equals(o[0])) {
-                counting.computeIfAbsent(key, k -> new ArrayList<>()).add(receipt(f));
+            for (String t : f.templates()) {
+                if (campaign.template(t).isEmpty()) {
+                    continue;
+                }
+                String key = o[1] + "\u0000" + t;
+                received.computeIfAbsent(key, k -> new ArrayList<>()).add(receipt(f));
+                if ("accepted".equals(o[0])) {
+                    counting.computeIfAbsent(key, k -> new ArrayList<>()).add(receipt(f));
+                }
             }
         }
-        counting.values().forEach(list -> WhichFileCounts.supersede(list).forEach((no, d) -> {
-            String[] o = out.get(no);
-            if (d.outcome() == WhichFileCounts.Outcome.SUPERSEDED) {
-                o[0] = "superseded";
-                List<String> by = d.others().stream().map(byNo::get).map(FileRow::path).toList();
-                issues.fileIssue(no, o[1], IssueCode.SUPERSEDED_FILE, IssueCode.SUPERSEDED_FILE.message(
-                        shown(byNo.get(d.others().get(0)).received()), String.join("”“", by)));
-            } else if (d.sameTime()) {
-                List<String> with = d.others().stream().map(byNo::get).map(FileRow::path).toList();
-                issues.fileIssue(no, o[1], IssueCode.SAME_TIME_SUBMISSIONS, IssueCode.SAME_TIME_SUBMISSIONS.message(
-                        String.join("”“", with), shown(byNo.get(no).received())));
-            }
-        }));
-        received.forEach((key, list) -> {
-            TemplateSpec t = campaign.template(out.get(list.get(0).fileNo())[2]).orElseThrow();
-            WhichFileCounts.Deadline d = new WhichFileCounts.Deadline(t.deadline(), campaign.correctionDays(),
-                    campaign.zone());
-            WhichFileCounts.late(list, d).forEach((no, late) -> out.get(no)[3] = String.valueOf(late));
-        });
+        Map<Integer, Integer> partsLeft = new HashMap<>();
         for (FileRow f : files) {
-            String[] o = out.get(f.fileNo());
-            if ("accepted".equals(o[0]) && Boolean.parseBoolean(o[3])) {
-                TemplateSpec t = campaign.template(o[2]).orElseThrow();
-                issues.fileIssue(f.fileNo(), o[1], IssueCode.LATE_SUBMISSION, IssueCode.LATE_SUBMISSION.message(
-                        t.title(), t.deadline() + " 24:00", shown(f.received())));
+            partsLeft.put(f.fileNo(), f.templates().size());
+        }
+        Map<String, Map<Integer, Boolean>> lateness = new HashMap<>();
+        received.forEach((key, list) -> {
+            TemplateSpec t = campaign.template(key.substring(key.indexOf('\u0000') + 1)).orElseThrow();
+            lateness.put(key, WhichFileCounts.late(list, new WhichFileCounts.Deadline(t.deadline(),
+                    campaign.correctionDays(), campaign.zone())));
+        });
+        counting.forEach((key, list) -> {
+            String template = key.substring(key.indexOf('\u0000') + 1);
+            TemplateSpec spec = campaign.template(template).orElseThrow();
+            WhichFileCounts.supersede(list).forEach((no, d) -> {
+                String[] o = out.get(no);
+                boolean several = byNo.get(no).templates().size() > 1;
+                String which = several ? "中的" + shortTitle(spec) : "";
+                boolean late = lateness.get(key).get(no);
+                if (d.outcome() == WhichFileCounts.Outcome.SUPERSEDED) {
+                    supersededParts.add(new Part(no, template));
+                    if (partsLeft.merge(no, -1, Integer::sum) == 0) {
+                        o[0] = "superseded";
+                    }
+                    List<String> by = d.others().stream().map(byNo::get).map(FileRow::path).toList();
+                    issues.fileIssue(no, o[1], IssueCode.SUPERSEDED_FILE, IssueCode.SUPERSEDED_FILE.message(which,
+                            shown(byNo.get(d.others().get(0)).received()), String.join("”“", by)));
+                    return;
+                }
+                lateByUnitTemplate.put(key, late);
+                if (d.sameTime()) {
+                    List<String> with = d.others().stream().map(byNo::get).map(FileRow::path).toList();
+                    issues.fileIssue(no, o[1], IssueCode.SAME_TIME_SUBMISSIONS, IssueCode.SAME_TIME_SUBMISSIONS.message(
+                            String.join("”“", with), shown(byNo.get(no).received())));
+                }
+                if (late) {
+                    issues.fileIssue(no, o[1], IssueCode.LATE_SUBMISSION, IssueCode.LATE_SUBMISSION.message(
+                            spec.title(), spec.deadline() + " 24:00", shown(byNo.get(no).received())));
+                }
+            });
+        });
+        // the file's own flag: late when any table it counts for (or, replaced or a copy, would count for) was late
+        Map<Integer, Boolean> fileLate = new HashMap<>();
+        lateness.values().forEach(byFile -> byFile.forEach((no, late) -> fileLate.merge(no, late, Boolean::logicalOr)));
+        fileLate.forEach((no, late) -> out.get(no)[3] = String.valueOf(late));
+        for (FileRow f : files) {
+            if (f.templates().size() > 1) {
+                out.get(f.fileNo())[2] = String.join("+", f.templates());
             }
         }
         return out;
+    }
+
+    private static String shortTitle(TemplateSpec t) {
+        int space = t.title().indexOf(' ');
+        return space > 0 ? t.title().substring(0, space) : t.title();
     }
 
     private WhichFileCounts.Receipt receipt(FileRow f) {
@@ -293,7 +346,7 @@ public final class Resolver {
                 + "r.excel_row, r.claimed_col FROM hz_record rec JOIN hz_row r ON r.content_key = rec.content_key "
                 + "AND r.row_no = rec.row_no JOIN hz_unit u ON u.run_id = rec.run_id AND u.name = rec.unit "
                 + "JOIN hz_file f ON f.run_id = rec.run_id AND f.file_no = rec.file_no "
-                + "WHERE rec.run_id = ? AND f.status = 'accepted' AND r.claimed_type IS NOT NULL "
+                + "WHERE rec.run_id = ? AND f.status = 'accepted' AND rec.status <> 'superseded' AND r.claimed_type IS NOT NULL "
                 + "AND r.claimed_type <> u.unit_type ORDER BY rec.file_no, rec.row_no", rs -> {
                     UnitType registered = UnitType.fromCode(rs.getString(4)).orElseThrow();
                     issues.add(rs.getInt(1), rs.getString(3), rs.getString(7), rs.getInt(8), rs.getString(9),
@@ -331,12 +384,10 @@ public final class Resolver {
             campaign.quota(type).ifPresent(q -> jdbc.update(
                     "UPDATE hz_quota SET quota = ? WHERE run_id = ? AND unit_type = ?", q, runId, type.code()));
         }
-        Map<String, Map<String, String[]>> sent = new HashMap<>(); // unit -> template -> {late}
-        jdbc.query("SELECT unit, template, late FROM hz_file WHERE run_id = ? AND status = 'accepted' AND unit IS NOT NULL",
-                rs -> {
-                    sent.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
-                            new String[] {String.valueOf(rs.getBoolean(3))});
-                }, runId);
+        // unit -> template -> late, of the table that counts (a workbook with two tables counts for both)
+        Map<String, Map<String, String[]>> sent = new HashMap<>();
+        lateByUnitTemplate.forEach((key, late) -> sent.computeIfAbsent(key.substring(0, key.indexOf('\u0000')),
+                k -> new HashMap<>()).put(key.substring(key.indexOf('\u0000') + 1), new String[] {String.valueOf(late)}));
         Map<String, int[]> fileCounts = new HashMap<>(); // unit -> {files sent, files rejected}
         jdbc.query("SELECT unit, status FROM hz_file WHERE run_id = ? AND unit IS NOT NULL AND template <> 'archive'",
                 rs -> {

@@ -80,23 +80,27 @@ public final class ValidateCommand {
         }
         Optional<RegistryUnit> unit = Optional.ofNullable(result.unit()).flatMap(registry::byName)
                 .or(() -> UnitFromPath.guess(shortPath(file), registry));
-        Optional<TemplateSpec> template = Optional.ofNullable(result.template()).flatMap(campaign::template);
-        if (template.isPresent()) {
-            judgeWithRegistry(campaign, template.get(), unit, collected.rows, issues, result, registry, file);
+        List<TemplateSpec> templates = result.templates().stream().map(campaign::template).flatMap(Optional::stream)
+                .toList();
+        if (!templates.isEmpty() && unit.isEmpty()) {
+            issues.add(Issue.file(IssueCode.UNKNOWN_UNIT,
+                    IssueCode.unknownUnit(result.unitText(), file.getFileName().toString(), registry)));
         }
-        print(out, file, result, template, unit, collected.rows, issues);
+        for (TemplateSpec t : templates) {
+            // a workbook may hold several tables: each is judged on its own rows
+            List<StagedRow> rows = collected.rows.stream()
+                    .filter(r -> r.template() == null ? t.id().equals(result.template()) : r.template().equals(t.id()))
+                    .toList();
+            unit.ifPresent(u -> judgeWithRegistry(campaign, t, u, rows, issues, file));
+        }
+        print(out, file, result, templates, unit, collected.rows, issues);
         return issues.stream().anyMatch(i -> i.severity() == Severity.ERROR) ? EXIT_HAS_ERRORS : ConsolidationRunner.EXIT_OK;
     }
 
     /** The rules a run applies once the unit is known, for this file alone. */
-    private static void judgeWithRegistry(Campaign campaign, TemplateSpec t, Optional<RegistryUnit> unit,
-            List<StagedRow> rows, List<Issue> issues, ContentResult result, Registry registry, Path file) {
-        if (unit.isEmpty()) {
-            issues.add(Issue.file(IssueCode.UNKNOWN_UNIT,
-                    IssueCode.unknownUnit(result.unitText(), file.getFileName().toString(), registry)));
-            return;
-        }
-        UnitType type = unit.get().type();
+    private static void judgeWithRegistry(Campaign campaign, TemplateSpec t, RegistryUnit unit, List<StagedRow> rows,
+            List<Issue> issues, Path file) {
+        UnitType type = unit.type();
         for (StagedRow r : rows) {
             if (r.claimedType() != null && !r.claimedType().equals(type.code())) {
                 issues.add(new Issue(r.sheet(), r.excelRow(), r.claimedColumn(), IssueCode.UNIT_TYPE_MISMATCH,
@@ -127,16 +131,19 @@ public final class ValidateCommand {
         }
     }
 
-    private static void print(PrintStream out, Path file, ContentResult result, Optional<TemplateSpec> template,
+    private static void print(PrintStream out, Path file, ContentResult result, List<TemplateSpec> templates,
             Optional<RegistryUnit> unit, List<StagedRow> rows, List<Issue> issues) {
         out.println("文件：" + file);
-        out.println("表格：" + template.map(TemplateSpec::title).orElse("未识别"));
+        out.println("表格：" + (templates.isEmpty() ? "未识别"
+                : String.join("、", templates.stream().map(TemplateSpec::title).toList())));
         out.println("报送单位：" + unit.map(u -> u.name() + "（" + u.type().label() + "）").orElse("无法确定")
                 + (result.unitText() != null ? "　表内填写：" + SubmittedText.quote(result.unitText()) : ""));
         long errorRows = rows.stream().filter(StagedRow::hasError).count();
         out.println("数据行：" + rows.size() + " 行，其中有错误的 " + errorRows + " 行");
         long errors = issues.stream().filter(i -> i.severity() == Severity.ERROR).count();
-        out.println("问题：错误 " + errors + " 条，提醒 " + (issues.size() - errors) + " 条");
+        long notes = issues.stream().filter(i -> i.severity() == Severity.INFO).count();
+        out.println("问题：错误 " + errors + " 条，提醒 " + (issues.size() - errors - notes) + " 条"
+                + (notes > 0 ? "，说明 " + notes + " 条" : ""));
         if (issues.isEmpty()) {
             out.println("未发现问题，可以接收。");
             return;
@@ -149,7 +156,12 @@ public final class ValidateCommand {
             String cell = i.sheet() == null ? "（整个文件）"
                     : i.row() == 0 ? sheet : sheet + "!" + (i.column() == null ? "" : i.column()) + i.row()
                             + (i.column() == null ? "行" : "");
-            out.printf("%-16s %-4s %-22s %s%n", cell, i.severity() == Severity.ERROR ? "错误" : "提醒", i.code().name(),
+            String level = switch (i.severity()) {
+                case ERROR -> "错误";
+                case WARNING -> "提醒";
+                case INFO -> "说明";
+            };
+            out.printf("%-16s %-4s %-22s %s%n", cell, level, i.code().name(),
                     i.message());
         }
     }

@@ -27,6 +27,17 @@ public final class MergedRegions {
         return out;
     }
 
+    /** Ranges over two or more columns: a parent title over sub-columns, when it sits in a header. */
+    public List<CellRangeAddress> horizontal() {
+        List<CellRangeAddress> out = new ArrayList<>();
+        for (CellRangeAddress r : ranges) {
+            if (r.getLastColumn() > r.getFirstColumn()) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
     public int size() {
         return ranges.size();
     }

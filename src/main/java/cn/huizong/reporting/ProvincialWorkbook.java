@@ -172,7 +172,10 @@ public final class ProvincialWorkbook {
             }
             filesByUnit.computeIfAbsent(f.unit(), k -> new ArrayList<>()).add(f);
             if ("accepted".equals(f.status())) {
-                acceptedAt.put(f.unit() + "\u0000" + f.template(), f.receivedAt());
+                // a workbook with several tables (pairing+cases) was received for each; the latest file counts
+                for (String t : f.template().split("\\+")) {
+                    acceptedAt.merge(f.unit() + "\u0000" + t, f.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
+                }
             }
         }
         // totals: the province, each unit type, each city in registry order

@@ -52,7 +52,7 @@ public final class ContentStore {
         public void row(StagedRow r) {
             rows.add(new Object[] {key, r.rowNo(), text(r.sheet()), r.sheetIndex(), r.excelRow(), encode(r.values()),
                     r.hasError(), r.duplicateOf(), r.sequence(), text(r.groupKey()), r.claimedType(),
-                    text(r.claimedTypeText()), r.claimedColumn(), r.groupColumn()});
+                    text(r.claimedTypeText()), r.claimedColumn(), r.groupColumn(), r.template()});
             if (rows.size() >= BATCH) {
                 flushRows();
             }
@@ -82,10 +82,11 @@ public final class ContentStore {
             flushRows();
             flushIssues();
             Issue f = result.failure();
-            jdbc.update("INSERT INTO hz_content (content_key, sha256, template, unit_text, unit, rows_read, "
+            jdbc.update("INSERT INTO hz_content (content_key, sha256, template, templates, unit_text, unit, rows_read, "
                     + "failure_code, failure_message, failure_sheet, failure_row, read_by_run, created_at) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    key, sha256, result.template(), text(result.unitText()), result.unit(),
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    key, sha256, result.template(), result.templates().size() > 1 ? String.join(",", result.templates())
+                            : null, text(result.unitText()), result.unit(),
                     result.rowsRead(), f == null ? null : f.code().name(), f == null ? null : text(f.message()),
                     f == null ? null : text(f.sheet()), f == null || f.row() == 0 ? null : f.row(), runId,
                     Timestamp.from(Instant.now()));
@@ -94,8 +95,8 @@ public final class ContentStore {
         private void flushRows() {
             if (!rows.isEmpty()) {
                 jdbc.batchUpdate("INSERT INTO hz_row (content_key, row_no, sheet, sheet_index, excel_row, vals, "
-                        + "has_error, duplicate_of, seq, group_key, claimed_type, claimed_text, claimed_col, group_col) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+                        + "has_error, duplicate_of, seq, group_key, claimed_type, claimed_text, claimed_col, group_col, "
+                        + "template) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
                 rows.clear();
             }
         }

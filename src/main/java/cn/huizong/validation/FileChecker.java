@@ -135,6 +135,7 @@ public final class FileChecker {
         } else {
             throw new ReadFailure("UNREADABLE_FILE", "内容不是 Excel 文件", null);
         }
+        processor.finish();
         if (processor.template == null) {
             String why = processor.nearMiss != null ? processor.nearMiss
                     : "没有找到含“" + headerHint() + "”等列的表头行";
@@ -144,8 +145,8 @@ public final class FileChecker {
         if (processor.rowsRead == 0) {
             sink.issue(Issue.file(IssueCode.NO_DATA_ROWS, IssueCode.NO_DATA_ROWS.message()));
         }
-        return new ContentResult(processor.template.id(), processor.unitText, unit(processor.unitText),
-                processor.rowsRead, null);
+        return new ContentResult(processor.template.id(), processor.templates.stream().map(t -> t.id()).toList(),
+                processor.unitText, unit(processor.unitText), processor.rowsRead, null);
     }
 
     private String unit(String unitText) {

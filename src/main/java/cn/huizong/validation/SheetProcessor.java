@@ -2,8 +2,14 @@ package cn.huizong.validation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,53 +17,94 @@ import org.apache.poi.ss.util.CellRangeAddress;
 
 import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.ColumnSpec;
+import cn.huizong.campaign.RowWords;
 import cn.huizong.campaign.TemplateSpec;
 import cn.huizong.reading.Cell;
-import cn.huizong.reading.SheetInfo;
 import cn.huizong.reading.RowHandler;
+import cn.huizong.reading.SheetInfo;
 import cn.huizong.reading.SheetRow;
 import cn.huizong.registry.Names;
 
 /**
- * Turns the rows of one workbook into staged rows and issues: finds the unit line and header row above the
- * table, fills merged cells down, skips blank and note rows, applies the row rules and spots repeated rows.
+ * Turns the rows of one workbook into staged rows and issues, reading tables the way units reshape them:
+ * finds the unit line and the header above each table (on one row, or on two: a merged parent title over
+ * sub-columns, or titles split over two rows), reads every sheet that holds a template (a bureau's 附件1 and
+ * 附件5 in one workbook, one sheet per county), leaves a hidden sheet alone when a shown one holds the same
+ * template, fills merged cells down and 同上/同左 in, skips rows that are not data (blank, example, total,
+ * note, signature, repeated header) and says which, applies the row rules and spots repeated rows.
  */
 final class SheetProcessor implements RowHandler {
 
     /** How far down a sheet the header may sit (title rows, unit line, notes). */
     private static final int HEADER_SCAN_ROWS = 30;
     private static final int MAX_UNIT_LINE_CHARS = 1_000;
-    private static final Pattern NOTE = Pattern.compile(
-            "^(注|备注|说明|填表说明|填报说明|填报人|审核人|制表人|负责人签字|单位负责人|联系人|联系电话|填报日期|日期)\\s*[:：].*",
-            Pattern.DOTALL);
     private static final Pattern SEQUENCE = Pattern.compile("\\d{1,6}");
+    /** 共3项, 共计12家: a count standing where the data would be is a total row. */
+    private static final Pattern COUNT = Pattern.compile("^共计?\\s*\\d+\\s*(?:项|个|家|条|所|行|个单位)");
+    /** Places listed in one feedback line before "等". */
+    private static final int MAX_PLACES = 20;
+
+    private enum NotData {
+        EXAMPLE("示例行", true), TOTAL("合计行", true), NOTE("说明", false), SIGNATURE("签字行", false),
+        HEADER("重复的表头", false);
+
+        final String label;
+        /** Whether the unit should look (a row that may hold data it meant to send), or only be told. */
+        final boolean warn;
+
+        NotData(String label, boolean warn) {
+            this.label = label;
+            this.warn = warn;
+        }
+    }
+
+    private record Place(String sheet, int row, String what) {
+    }
 
     private final Campaign campaign;
+    private final RowWords words;
     private final TemplateMatcher matcher;
     private final Pattern unitLine;
     private final ContentSink sink;
     private final long deadlineNanos;
     private final Map<TemplateSpec, List<RowRule>> rules = new HashMap<>();
 
+    /** The first template found; {@link #templates} has all of them in the order found. */
     TemplateSpec template;
+    final Set<TemplateSpec> templates = new LinkedHashSet<>();
     String unitText;
     int rowsRead;
     String nearMiss;
-    private final Map<String, Integer> firstRowOf = new HashMap<>();
+    private final Map<String, String> firstRowOf = new HashMap<>();
+    private final Set<TemplateSpec> shownTemplates = new HashSet<>();
+    private final Set<String> sheetsRead = new LinkedHashSet<>();
+    private final List<Place> skipped = new ArrayList<>();
+    private final Map<String, Set<Integer>> hiddenRows = new LinkedHashMap<>();
+    private final Map<String, Set<Integer>> hiddenColumns = new LinkedHashMap<>();
+    private final Map<String, Map<Integer, String>> extraWithData = new LinkedHashMap<>();
+    private final Map<String, String> joined = new LinkedHashMap<>(); // template column title -> sub-titles
+    private final List<Issue> sheetNotes = new ArrayList<>();
 
     // per sheet
+    private SheetInfo info;
     private String sheet;
-    private int sheetIndex;
     private List<CellRangeAddress> merges;
+    private List<CellRangeAddress> horizontal;
     private int nextMerge;
     private final List<CellRangeAddress> active = new ArrayList<>();
     private Map<CellRangeAddress, Cell> mergeTops;
     private TemplateMatcher.HeaderMatch header;
-    private Map<Integer, String> headerTexts;
+    private SheetRow headerRow;
+    private Map<Integer, String> headerTitles;
+    private Map<Integer, String> extraColumns;
+    private boolean maybeSubHeader;
+    private SheetRow previousScanned;
+    private List<Cell> previousCells;
     private int scanned;
 
     SheetProcessor(Campaign campaign, ContentSink sink, long deadlineNanos) {
         this.campaign = campaign;
+        this.words = campaign.rowWords();
         this.matcher = new TemplateMatcher(campaign);
         this.sink = sink;
         this.deadlineNanos = deadlineNanos;
@@ -67,15 +114,20 @@ final class SheetProcessor implements RowHandler {
     }
 
     @Override
-    public void startSheet(SheetInfo info) {
-        sheet = info.name();
-        sheetIndex = info.index();
-        merges = new ArrayList<>(info.merged().vertical());
+    public void startSheet(SheetInfo sheetInfo) {
+        info = sheetInfo;
+        sheet = sheetInfo.name();
+        merges = new ArrayList<>(sheetInfo.merged().vertical());
         merges.sort((a, b) -> Integer.compare(a.getFirstRow(), b.getFirstRow()));
+        horizontal = sheetInfo.merged().horizontal();
         nextMerge = 0;
         active.clear();
         mergeTops = new HashMap<>();
         header = null;
+        headerRow = null;
+        maybeSubHeader = false;
+        previousScanned = null;
+        previousCells = null;
         scanned = 0;
     }
 
@@ -88,6 +140,13 @@ final class SheetProcessor implements RowHandler {
         if (header == null) {
             return scanForHeader(row);
         }
+        if (maybeSubHeader) {
+            maybeSubHeader = false;
+            if (isSubHeader(row)) {
+                refineHeader(row);
+                return true;
+            }
+        }
         dataRow(row);
         return true;
     }
@@ -96,6 +155,8 @@ final class SheetProcessor implements RowHandler {
     public void endSheet() {
         // nothing carried between sheets but the file-level state
     }
+
+    // ---- the header ----
 
     private boolean scanForHeader(SheetRow row) {
         if (++scanned > HEADER_SCAN_ROWS) {
@@ -111,6 +172,12 @@ final class SheetProcessor implements RowHandler {
             }
         }
         var match = matcher.match(row);
+        List<TemplateMatcher.HeaderColumn> twoRows = null;
+        if (match.isEmpty() && previousScanned != null && previousScanned.rowNumber() == row.rowNumber() - 1) {
+            // titles split over two rows, with or without a merged parent title
+            twoRows = twoRowHeader(previousScanned, row);
+            match = matcher.match(twoRows);
+        }
         if (match.isEmpty()) {
             matcher.nearMiss(row).ifPresent(n -> {
                 if (nearMiss == null) {
@@ -119,61 +186,209 @@ final class SheetProcessor implements RowHandler {
                             + "的表头，但缺少列：" + String.join("、", n.missingRequired().stream().map(ColumnSpec::title).toList());
                 }
             });
+            previousScanned = row;
             return true;
         }
         TemplateSpec found = match.get().template();
+        if (info.hidden()) {
+            if (shownTemplates.contains(found)) {
+                // last month's copy kept hidden beside the current table: never published beside it
+                sheetNotes.add(new Issue(sheet, 0, null, IssueCode.HIDDEN_SHEET_SKIPPED,
+                        IssueCode.HIDDEN_SHEET_SKIPPED.message(SubmittedText.quote(sheet), shortTitle(found)), null));
+                return false;
+            }
+            sheetNotes.add(new Issue(sheet, 0, null, IssueCode.HIDDEN_SHEET_READ,
+                    IssueCode.HIDDEN_SHEET_READ.message(shortTitle(found), SubmittedText.quote(sheet)), null));
+        } else {
+            shownTemplates.add(found);
+        }
+        templates.add(found);
         if (template == null) {
             template = found;
-        } else if (template != found) {
-            sink.issue(new Issue(sheet, 0, null, IssueCode.OTHER_TEMPLATE_SHEET,
-                    IssueCode.OTHER_TEMPLATE_SHEET.message(SubmittedText.quote(sheet), found.title(),
-                    template.title()), null));
-            return false;
         }
-        header = match.get();
-        headerTexts = new HashMap<>();
-        for (Cell c : row.cells()) {
-            headerTexts.put(c.column(), c.text());
-        }
+        sheetsRead.add(sheet);
+        useHeader(match.get(), row, twoRows);
+        maybeSubHeader = twoRows == null;
         return true;
     }
 
-    /** A header row repeated inside the table (pasted from a second page): three or more titles in place. */
-    private boolean repeatsHeader(SheetRow row) {
-        int same = 0;
-        for (Cell c : row.cells()) {
-            if (c.text().equals(headerTexts.get(c.column())) && ++same >= 3) {
-                return true;
+    private void useHeader(TemplateMatcher.HeaderMatch match, SheetRow lastRow, List<TemplateMatcher.HeaderColumn> titles) {
+        header = match;
+        headerRow = lastRow;
+        headerTitles = new TreeMap<>();
+        if (titles == null) {
+            for (Cell c : lastRow.cells()) {
+                headerTitles.put(c.column(), c.text());
+            }
+        } else {
+            for (TemplateMatcher.HeaderColumn hc : titles) {
+                headerTitles.put(hc.column(), hc.titles().get(0));
             }
         }
-        return false;
+        Set<Integer> used = new HashSet<>();
+        for (int[] cols : match.columns()) {
+            for (int c : cols) {
+                used.add(c);
+            }
+        }
+        extraColumns = new TreeMap<>();
+        headerTitles.forEach((c, title) -> {
+            if (!used.contains(c) && !title.isBlank() && !words.quietColumns().contains(TemplateMatcher.headerKey(title))) {
+                extraColumns.put(c, Names.clean(title));
+            }
+        });
+        List<ColumnSpec> columns = match.template().columns();
+        for (int i = 0; i < columns.size(); i++) {
+            int[] cols = match.columns()[i];
+            if (cols.length > 1 && titles != null) {
+                String parent = columns.get(i).title();
+                List<String> subs = new ArrayList<>();
+                for (int c : cols) {
+                    titles.stream().filter(hc -> hc.column() == c).findFirst()
+                            .map(hc -> hc.titles().size() > 1 ? hc.titles().get(1) : hc.titles().get(0))
+                            .ifPresent(s -> subs.add("“" + SubmittedText.quote(Names.clean(s)) + "”"));
+                    // the parent title as the unit wrote it, not the campaign's spelling
+                    parent = titles.stream().filter(hc -> hc.column() == cols[0]).findFirst()
+                            .map(hc -> Names.clean(hc.titles().get(hc.titles().size() - 1)).replace("\n", "")).orElse(parent);
+                }
+                joined.putIfAbsent(SubmittedText.quote(parent), String.join("", subs));
+            }
+        }
     }
+
+    /**
+     * The row under a one-row header holds only titles under merged parent titles (联系人 | 联系电话 under
+     * 产业园区（企业）联系人及联系方式): it is part of the header, never data.
+     */
+    private boolean isSubHeader(SheetRow row) {
+        if (row.rowNumber() != headerRow.rowNumber() + 1) {
+            return false;
+        }
+        int r0 = headerRow.rowNumber() - 1;
+        boolean any = false;
+        for (Cell c : row.cells()) {
+            if (c.text().isBlank()) {
+                continue;
+            }
+            any = true;
+            boolean underParent = false;
+            for (CellRangeAddress h : horizontal) {
+                if (h.getFirstRow() <= r0 && h.getLastRow() == r0 && h.getFirstColumn() <= c.column()
+                        && c.column() <= h.getLastColumn()) {
+                    underParent = true;
+                    break;
+                }
+            }
+            if (!underParent) {
+                return false;
+            }
+        }
+        return any;
+    }
+
+    private void refineHeader(SheetRow subRow) {
+        List<TemplateMatcher.HeaderColumn> titles = twoRowHeader(headerRow, subRow);
+        var refined = matcher.match(titles).filter(m -> m.template() == header.template());
+        if (refined.isPresent() && refined.get().matched() >= header.matched()) {
+            useHeader(refined.get(), subRow, titles);
+        } else {
+            headerRow = subRow; // still a header row, never data
+        }
+    }
+
+    /** Titles of a header over two rows: for each column the parent and sub-title together, the sub-title, the parent. */
+    private List<TemplateMatcher.HeaderColumn> twoRowHeader(SheetRow upper, SheetRow lower) {
+        Map<Integer, String> up = texts(upper);
+        Map<Integer, String> low = texts(lower);
+        int r0 = upper.rowNumber() - 1;
+        Map<Integer, Integer> groupOf = new HashMap<>();
+        Map<Integer, String> groupText = new HashMap<>();
+        Set<Integer> columns = new TreeSet<>(up.keySet());
+        columns.addAll(low.keySet());
+        for (int g = 0; g < horizontal.size(); g++) {
+            CellRangeAddress h = horizontal.get(g);
+            if (h.getFirstRow() <= r0 && r0 <= h.getLastRow() && h.getLastRow() < lower.rowNumber() - 1
+                    && up.containsKey(h.getFirstColumn())) {
+                for (int c = h.getFirstColumn(); c <= h.getLastColumn(); c++) {
+                    groupOf.put(c, g);
+                    columns.add(c);
+                }
+                groupText.put(g, up.get(h.getFirstColumn()));
+            }
+        }
+        List<TemplateMatcher.HeaderColumn> out = new ArrayList<>();
+        for (int c : columns) {
+            Integer g = groupOf.get(c);
+            String parent = g != null ? groupText.get(g) : up.get(c);
+            String child = low.get(c);
+            List<String> titles = new ArrayList<>(3);
+            if (parent != null && child != null) {
+                titles.add(parent + child);
+                titles.add(child);
+                titles.add(parent);
+            } else if (child != null) {
+                titles.add(child);
+            } else if (parent != null) {
+                titles.add(parent);
+            }
+            if (!titles.isEmpty()) {
+                out.add(new TemplateMatcher.HeaderColumn(c, titles, g == null ? -1 : g));
+            }
+        }
+        return out;
+    }
+
+    private static Map<Integer, String> texts(SheetRow row) {
+        Map<Integer, String> out = new HashMap<>();
+        for (Cell c : row.cells()) {
+            if (!c.text().isBlank()) {
+                out.put(c.column(), c.text());
+            }
+        }
+        return out;
+    }
+
+    // ---- the data ----
 
     private void dataRow(SheetRow row) {
         TemplateSpec t = header.template();
+        int[][] columns = header.columns();
         int[] columnOf = header.columnOf();
-        List<Cell> cells = new ArrayList<>(columnOf.length);
-        List<String> letters = new ArrayList<>(columnOf.length);
+        List<Cell> cells = new ArrayList<>(columns.length);
+        List<String> letters = new ArrayList<>(columns.length);
         Map<Integer, Cell> byColumn = new HashMap<>();
         for (Cell c : row.cells()) {
-            byColumn.put(c.column(), c);
+            if (!c.text().isBlank()) {
+                byColumn.put(c.column(), c);
+            }
         }
         boolean blank = true;
-        for (int i = 0; i < columnOf.length; i++) {
-            Cell c = columnOf[i] < 0 ? null : byColumn.get(columnOf[i]);
-            if (c != null && c.text().isBlank()) {
-                c = null;
-            }
+        for (int i = 0; i < columns.length; i++) {
+            Cell c = joined(columns[i], byColumn);
             if (c != null && !t.columns().get(i).sequence()) {
                 blank = false;
             }
             cells.add(c);
             letters.add(columnOf[i] < 0 ? null : Cell.letter(columnOf[i]));
         }
-        if (blank || isNote(row) || repeatsHeader(row)) {
+        // before the blank test: a total or a note often sits in the 序号 column alone
+        NotData kind = byColumn.isEmpty() ? null : notData(row);
+        if (kind != null) {
+            skipped.add(new Place(sheet, row.rowNumber(), kind.label));
+            return;
+        }
+        if (blank) {
             return;
         }
         fillDown(row.rowNumber(), columnOf, cells);
+        sameAs(cells, columnOf);
+        noteHidden(row, columns, cells);
+        for (Map.Entry<Integer, String> e : extraColumns.entrySet()) {
+            if (byColumn.containsKey(e.getKey())) {
+                extraWithData.computeIfAbsent(sheet, k -> new TreeMap<>()).put(e.getKey(), e.getValue());
+            }
+        }
+        previousCells = cells;
         int rowNo = ++rowsRead;
         MappedRow mapped = new MappedRow(sheet, row.rowNumber(), rowNo, cells, letters);
         boolean[] hasError = {false};
@@ -184,7 +399,7 @@ final class SheetProcessor implements RowHandler {
             });
         }
         List<String> values = new ArrayList<>(cells.size());
-        StringBuilder key = new StringBuilder();
+        StringBuilder key = new StringBuilder(t.id()).append('\u001E');
         Integer sequence = null;
         String groupKey = null;
         String claimedText = null;
@@ -209,15 +424,155 @@ final class SheetProcessor implements RowHandler {
                 claimedColumn = letters.get(i);
             }
         }
-        Integer duplicateOf = firstRowOf.putIfAbsent(key.toString(), row.rowNumber());
-        if (duplicateOf != null) {
-            sink.issue(new Issue(sheet, row.rowNumber(), null, IssueCode.DUPLICATE_ROW,
-                    IssueCode.DUPLICATE_ROW.message(duplicateOf), rowNo));
+        String here = sheet + '\u001E' + row.rowNumber();
+        String first = firstRowOf.putIfAbsent(key.toString(), here);
+        Integer duplicateOf = null;
+        if (first != null) {
+            String firstSheet = first.substring(0, first.indexOf('\u001E'));
+            duplicateOf = Integer.valueOf(first.substring(first.indexOf('\u001E') + 1));
+            String message = IssueCode.DUPLICATE_ROW.message((firstSheet.equals(sheet) ? ""
+                    : "工作表“" + SubmittedText.quote(firstSheet) + "”") + "第" + duplicateOf + "行");
+            sink.issue(new Issue(sheet, row.rowNumber(), null, IssueCode.DUPLICATE_ROW, message, rowNo));
         }
         String claimedType = claimedText == null ? null
                 : campaign.typeFromText(claimedText).map(ut -> ut.code()).orElse(null);
-        sink.row(new StagedRow(rowNo, sheet, sheetIndex, row.rowNumber(), values, hasError[0], duplicateOf,
-                sequence, groupKey, claimedType, claimedText, claimedColumn, groupColumn));
+        sink.row(new StagedRow(rowNo, sheet, info.index(), row.rowNumber(), values, hasError[0], duplicateOf,
+                sequence, groupKey, claimedType, claimedText, claimedColumn, groupColumn, t.id()));
+    }
+
+    /** A template column's cell: the one sheet column, or the sub-columns under one parent title joined by a space. */
+    private static Cell joined(int[] cols, Map<Integer, Cell> byColumn) {
+        if (cols.length == 0) {
+            return null;
+        }
+        if (cols.length == 1) {
+            return byColumn.get(cols[0]);
+        }
+        List<String> parts = new ArrayList<>(cols.length);
+        Cell only = null;
+        for (int c : cols) {
+            Cell cell = byColumn.get(c);
+            if (cell != null) {
+                parts.add(Names.clean(cell.text()));
+                only = cell;
+            }
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        return parts.size() == 1 ? new Cell(cols[0], only.text(), only.date())
+                : new Cell(cols[0], String.join(" ", parts), null);
+    }
+
+    /** Why a row that holds something is not data, or null when it is data. */
+    private NotData notData(SheetRow row) {
+        if (repeatsHeader(row)) {
+            return NotData.HEADER;
+        }
+        String first = null;
+        int placeholders = 0;
+        for (Cell c : row.cells()) {
+            if (c.text().isBlank()) {
+                continue;
+            }
+            String text = Names.compact(c.text());
+            if (first == null) {
+                first = text;
+            }
+            for (String p : words.placeholders()) {
+                if (text.contains(p)) {
+                    placeholders++;
+                    break;
+                }
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        if (startsWithWord(first, words.example()) || placeholders >= 2) {
+            return NotData.EXAMPLE;
+        }
+        if (startsWithWord(first, words.total()) || COUNT.matcher(first).find()) {
+            return NotData.TOTAL;
+        }
+        if (labelled(first, words.note())) {
+            return NotData.NOTE;
+        }
+        if (labelled(first, words.signature())) {
+            return NotData.SIGNATURE;
+        }
+        return null;
+    }
+
+    /** The text starts with one of the words, and the word ends there (示例：…, 例1; not 例如, 合计划). */
+    private static boolean startsWithWord(String text, List<String> list) {
+        for (String w : list) {
+            if (text.startsWith(w) && (text.length() == w.length()
+                    || Character.UnicodeScript.of(text.codePointAt(w.length())) != Character.UnicodeScript.HAN)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text is one of the labels followed by a colon (注：…, 填表人：…). */
+    private static boolean labelled(String text, List<String> list) {
+        for (String w : list) {
+            if (text.startsWith(w) && text.length() > w.length()
+                    && (text.charAt(w.length()) == ':' || text.charAt(w.length()) == '：')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A header row repeated inside the table (pasted from a second page): three or more titles in place. */
+    private boolean repeatsHeader(SheetRow row) {
+        int same = 0;
+        for (Cell c : row.cells()) {
+            if (c.text().equals(headerTitles.get(c.column())) && ++same >= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 同上 means the value above in the same column (of this table); 同左 the value to its left in this row. */
+    private void sameAs(List<Cell> cells, int[] columnOf) {
+        for (int i = 0; i < cells.size(); i++) {
+            Cell c = cells.get(i);
+            if (c == null) {
+                continue;
+            }
+            String text = Names.compact(c.text());
+            if (words.sameAsAbove().contains(text) && previousCells != null && previousCells.get(i) != null) {
+                Cell above = previousCells.get(i);
+                cells.set(i, new Cell(columnOf[i], above.text(), above.date()));
+            } else if (words.sameAsLeft().contains(text) && i > 0 && cells.get(i - 1) != null) {
+                Cell left = cells.get(i - 1);
+                cells.set(i, new Cell(columnOf[i], left.text(), left.date()));
+            }
+        }
+    }
+
+    /** Hidden rows and columns of a read sheet are data (filters hide rows), but the unit is told. */
+    private void noteHidden(SheetRow row, int[][] columns, List<Cell> cells) {
+        if (row.hidden()) {
+            hiddenRows.computeIfAbsent(sheet, k -> new TreeSet<>()).add(row.rowNumber());
+        }
+        if (info.hiddenColumns().isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < columns.length; i++) {
+            if (cells.get(i) == null) {
+                continue;
+            }
+            for (int c : columns[i]) {
+                if (info.hiddenColumns().contains(c)) {
+                    hiddenColumns.computeIfAbsent(sheet, k -> new TreeSet<>()).add(c);
+                }
+            }
+        }
     }
 
     private List<RowRule> rulesFor(TemplateSpec t) {
@@ -274,10 +629,55 @@ final class SheetProcessor implements RowHandler {
         }
     }
 
-    private static boolean isNote(SheetRow row) {
-        List<Cell> nonBlank = row.cells().stream().filter(c -> !c.text().isBlank()).toList();
-        // a footer (填报人：… 审核人：… 联系电话：…) may be spread over several cells; it starts with its label
-        return !nonBlank.isEmpty() && NOTE.matcher(Names.clean(nonBlank.get(0).text())).matches();
+    // ---- what the unit is told about the way its file was read ----
+
+    /** File-level notes, once per file: call after the last sheet. */
+    void finish() {
+        sheetNotes.forEach(sink::issue);
+        List<String> warn = new ArrayList<>();
+        List<String> info = new ArrayList<>();
+        for (Place p : skipped) {
+            boolean isWarning = p.what().equals(NotData.EXAMPLE.label) || p.what().equals(NotData.TOTAL.label);
+            (isWarning ? warn : info).add(where(p.sheet()) + "第" + p.row() + "行（" + p.what() + "）");
+        }
+        if (!warn.isEmpty()) {
+            sink.issue(Issue.file(IssueCode.SKIPPED_ROWS, IssueCode.SKIPPED_ROWS.message(list(warn))));
+        }
+        if (!info.isEmpty()) {
+            sink.issue(Issue.file(IssueCode.SKIPPED_NOTE_ROWS, IssueCode.SKIPPED_NOTE_ROWS.message(list(info))));
+        }
+        List<String> hidden = new ArrayList<>();
+        hiddenRows.forEach((s, rows) -> hidden.add(where(s) + "第" + list(rows.stream().map(String::valueOf).toList(), "、")
+                + "行"));
+        hiddenColumns.forEach((s, cols) -> hidden.add(where(s) + list(cols.stream().map(Cell::letter).toList(), "、") + "列"));
+        if (!hidden.isEmpty()) {
+            sink.issue(Issue.file(IssueCode.HIDDEN_DATA_READ, IssueCode.HIDDEN_DATA_READ.message(list(hidden))));
+        }
+        extraWithData.forEach((s, cols) -> cols.forEach((c, title) -> sink.issue(new Issue(s, 0, null,
+                IssueCode.EXTRA_COLUMN_IGNORED, IssueCode.EXTRA_COLUMN_IGNORED.message(where(s)
+                        + "“" + SubmittedText.quote(title) + "”列（" + Cell.letter(c) + "列）"), null))));
+        joined.forEach((title, subs) -> sink.issue(Issue.file(IssueCode.JOINED_COLUMNS,
+                IssueCode.JOINED_COLUMNS.message(title, subs))));
+    }
+
+    /** "工作表“县区”" when the file has several tables, else nothing: one table needs no sheet name. */
+    private String where(String sheetName) {
+        return sheetsRead.size() > 1 ? "工作表“" + SubmittedText.quote(sheetName) + "”" : "";
+    }
+
+    private static String list(List<String> places) {
+        return list(places, "、");
+    }
+
+    private static String list(List<String> items, String separator) {
+        List<String> shown = items.size() > MAX_PLACES ? items.subList(0, MAX_PLACES) : items;
+        return String.join(separator, shown) + (items.size() > MAX_PLACES ? "等 " + items.size() + " 处" : "");
+    }
+
+    private static String shortTitle(TemplateSpec t) {
+        String title = t.title();
+        int space = title.indexOf(' ');
+        return space > 0 ? title.substring(0, space) : title;
     }
 
     /** A file that takes longer than its time budget. */

@@ -24,12 +24,25 @@ public final class TemplateMatcher {
     /** Longest header cell considered, line breaks and notes such as （限200字以内） included. */
     static final int MAX_TITLE_CHARS = 200;
 
-    /** A header row: for each template column the 0-based sheet column, or -1 where absent. */
-    public record HeaderMatch(TemplateSpec template, int[] columnOf, int matched, List<ColumnSpec> missingRequired) {
+    /**
+     * A header: for each template column the 0-based sheet column where it sits ({@code columnOf}, -1 where
+     * absent) and every sheet column it takes ({@code columns}: more than one where a merged parent title
+     * stands over sub-columns, e.g. 联系人 | 联系电话 under 产业园区（企业）联系人及联系方式).
+     */
+    public record HeaderMatch(TemplateSpec template, int[] columnOf, int[][] columns, int matched,
+            List<ColumnSpec> missingRequired) {
 
         public boolean complete() {
             return missingRequired.isEmpty();
         }
+    }
+
+    /**
+     * One sheet column of a header, with the titles it may be read as, best first: for a header over two rows
+     * the parent and sub-title together, the sub-title, the parent alone. {@code group} ties the columns under
+     * one merged parent title (-1: none), so that they may together stand for one template column.
+     */
+    public record HeaderColumn(int column, List<String> titles, int group) {
     }
 
     private final List<TemplateSpec> templates;
@@ -40,46 +53,82 @@ public final class TemplateMatcher {
 
     /** The best template this row is a complete header of. */
     public Optional<HeaderMatch> match(SheetRow row) {
-        return candidates(row).stream().filter(HeaderMatch::complete)
+        return match(single(row));
+    }
+
+    /** The best template these header columns are a complete header of. */
+    public Optional<HeaderMatch> match(List<HeaderColumn> header) {
+        return candidates(header).stream().filter(HeaderMatch::complete)
                 .max((a, b) -> Integer.compare(a.matched(), b.matched()));
     }
 
     /** A row that looks like a header (three or more titles) but lacks a required column. */
     public Optional<HeaderMatch> nearMiss(SheetRow row) {
-        return candidates(row).stream().filter(m -> !m.complete())
+        return candidates(single(row)).stream().filter(m -> !m.complete())
                 .max((a, b) -> Integer.compare(a.matched(), b.matched()));
     }
 
-    private List<HeaderMatch> candidates(SheetRow row) {
+    private static List<HeaderColumn> single(SheetRow row) {
+        List<HeaderColumn> out = new ArrayList<>(row.cells().size());
+        for (Cell cell : row.cells()) {
+            out.add(new HeaderColumn(cell.column(), List.of(cell.text()), -1));
+        }
+        return out;
+    }
+
+    private List<HeaderMatch> candidates(List<HeaderColumn> header) {
         List<HeaderMatch> out = new ArrayList<>();
         for (TemplateSpec t : templates) {
-            int[] columnOf = new int[t.columns().size()];
-            Arrays.fill(columnOf, -1);
+            int n = t.columns().size();
+            List<List<Integer>> taken = new ArrayList<>(n);
+            int[] takenByGroup = new int[n]; // the parent group a column was taken through, or -2
+            for (int i = 0; i < n; i++) {
+                taken.add(new ArrayList<>());
+                takenByGroup[i] = -2;
+            }
             int matched = 0;
-            for (Cell cell : row.cells()) {
-                if (cell.text().length() > MAX_TITLE_CHARS) {
-                    continue; // a title is short; a hostile megabyte cell is not normalised 60 times over
-                }
-                String key = headerKey(cell.text());
-                if (key.isEmpty() || key.length() > 60) {
-                    continue;
-                }
-                for (int i = 0; i < columnOf.length; i++) {
-                    if (columnOf[i] < 0 && titleMatches(t.columns().get(i), key)) {
-                        columnOf[i] = cell.column();
-                        matched++;
-                        break;
+            for (HeaderColumn hc : header) {
+                int last = hc.titles().size() - 1;
+                search: for (int k = 0; k <= last; k++) {
+                    String text = hc.titles().get(k);
+                    if (text.length() > MAX_TITLE_CHARS) {
+                        continue; // a title is short; a hostile megabyte cell is not normalised 60 times over
+                    }
+                    String key = headerKey(text);
+                    if (key.isEmpty() || key.length() > 60) {
+                        continue;
+                    }
+                    // the parent alone (the last candidate of a grouped column) may stand for several sub-columns
+                    boolean throughParent = hc.group() >= 0 && k == last && hc.titles().size() > 1;
+                    for (int i = 0; i < n; i++) {
+                        if (!titleMatches(t.columns().get(i), key)) {
+                            continue;
+                        }
+                        if (taken.get(i).isEmpty()) {
+                            taken.get(i).add(hc.column());
+                            takenByGroup[i] = throughParent ? hc.group() : -2;
+                            matched++;
+                            break search;
+                        }
+                        if (throughParent && takenByGroup[i] == hc.group()) {
+                            taken.get(i).add(hc.column());
+                            break search;
+                        }
                     }
                 }
             }
-            if (matched >= Math.min(3, t.columns().size())) {
+            if (matched >= Math.min(3, n)) {
+                int[] columnOf = new int[n];
+                int[][] columns = new int[n][];
                 List<ColumnSpec> missing = new ArrayList<>();
-                for (int i = 0; i < columnOf.length; i++) {
+                for (int i = 0; i < n; i++) {
+                    columns[i] = taken.get(i).stream().mapToInt(Integer::intValue).toArray();
+                    columnOf[i] = columns[i].length == 0 ? -1 : columns[i][0];
                     if (columnOf[i] < 0 && t.columns().get(i).required()) {
                         missing.add(t.columns().get(i));
                     }
                 }
-                out.add(new HeaderMatch(t, columnOf, matched, List.copyOf(missing)));
+                out.add(new HeaderMatch(t, columnOf, columns, matched, List.copyOf(missing)));
             }
         }
         return out;
