@@ -83,20 +83,11 @@ class ReshapedTablesContractTest {
         return r(edu, enterprise, contact, "李华 13937900001", "人才", "对接", "推进中", "2026-06-30");
     }
 
-    /** 附件1 whose contact column is split into 联系人 | 联系电话 under its merged title (columns C:D). */
     static Workbooks.SheetSpec splitContactSheet() {
-        return new Workbooks.SheetSpec("附件1").row("附件1").row("各地（校）结对包联情况汇总表")
-                .row("填报单位：洛阳市教育局（公章）")
-                .row("教育行政部门（学校）", "包联产业园区（企业）名称", "产业园区（企业）联系人及联系方式", null,
-                        "教育行政部门（学校）包保负责人及联系方式", "产业园区（企业）需求", "出台政策和工作举措", "工作推进情况",
-                        "完成时限")
-                .row(null, null, "联系人", "联系电话")
-                .row("洛阳市教育局", "洛阳一拖集团", "张明", "13837900011", "李华 13937900001", "人才", "对接", "推进中",
-                        "2026-06-30")
-                .row("偃师区教育局", "洛阳轴承集团", "王芳", "0379-63210001", "赵强 13937900002", "设备", "共建", "已启动",
-                        "2026-12-31")
-                .merge("C4:D4").merge("A4:A5").merge("B4:B5").merge("E4:E5").merge("F4:F5").merge("G4:G5")
-                .merge("H4:H5").merge("I4:I5");
+        return Workbooks.pairingSheetSplitContact("洛阳市教育局", List.of(
+                r("洛阳市教育局", "洛阳一拖集团", "张明", "13837900011", "李华 13937900001", "人才", "对接", "推进中", "2026-06-30"),
+                r("偃师区教育局", "洛阳轴承集团", "王芳", "0379-63210001", "赵强 13937900002", "设备", "共建", "已启动",
+                        "2026-12-31")));
     }
 
     static final List<String> SPLIT_ROWS = List.of(
