@@ -230,7 +230,8 @@ class PostgresConsolidationTest {
                 "DUPLICATE_ROW", "DUPLICATE_CASE", "INVALID_DATE", "INVALID_PHONE", "LATE_SUBMISSION",
                 "UNKNOWN_UNIT", "ENCRYPTED_FILE", "UNREADABLE_FILE", "SUMMARY_TOO_LONG", "JOINED_COLUMNS",
                 "HIDDEN_SHEET_SKIPPED", "SKIPPED_ROWS");
-        assertThat(records(latest("h2").resolve("csv/pairings.csv"))).hasSizeGreaterThan(100);
+        // (the reshaped tables of three bureaus replace their generated ones: 100 rows, not 124)
+        assertThat(records(latest("h2").resolve("csv/pairings.csv"))).hasSizeGreaterThanOrEqualTo(100);
         assertThat(records(latest("h2").resolve("csv/cases.csv"))).hasSizeGreaterThan(25);
     }
 
@@ -297,7 +298,8 @@ class PostgresConsolidationTest {
         List<String> pairingFiles = records(latest("pg").resolve("csv/pairings.csv")).stream()
                 .map(r -> r.get("source_file")).filter(f -> !f.startsWith("批量/")).distinct().toList();
         assertThat(pairingFiles).containsExactly("南阳市教育局/附件1（修改）.xlsx", "周口市/附件1（第二版）.xlsx",
-                "开封市/附件1.csv", "洛阳市教育局附件1.xls", "郑州市教育局/附件1.xlsx");
+                "开封市/附件1.csv", "洛阳市教育局附件1.xls", "濮阳市教育局/附件1.xlsx", "许昌市教育局/附件1（分县区）.xlsx",
+                "郑州市教育局/附件1.xlsx", "鹤壁市教育局/附件1.xlsx");
     }
 
     static String read(Path file) {
