@@ -62,6 +62,10 @@ final class FeedbackLetter {
         if (!whole.isEmpty()) {
             p.add(whole);
         }
+        String reading = howTablesWereRead(f);
+        if (!reading.isEmpty()) {
+            p.add(reading);
+        }
         p.add("“" + campaign.title() + "”材料汇总组　" + DATE.format(f.asOf().atZone(zone))
                 + "（本反馈根据 " + WHEN.format(f.asOf().atZone(zone)) + " 的汇总结果生成）");
         return p;
@@ -190,6 +194,22 @@ final class FeedbackLetter {
             sb.append(String.join("；", notMade)).append("。");
         }
         return sb.toString();
+    }
+
+    /** How a reshaped table was read: what was left out on purpose, what was joined, so nothing surprises. */
+    private static final java.util.Set<String> READING_NOTES = java.util.Set.of("HIDDEN_SHEET_SKIPPED",
+            "HIDDEN_SHEET_READ", "SKIPPED_ROWS", "SKIPPED_NOTE_ROWS", "JOINED_COLUMNS", "HIDDEN_DATA_READ",
+            "EXTRA_COLUMN_IGNORED");
+
+    private String howTablesWereRead(Facts f) {
+        List<String> items = new ArrayList<>();
+        for (ReportData.IssueRow i : f.fileIssues()) {
+            if (READING_NOTES.contains(i.code())) {
+                items.add(i.file() + "：" + i.message());
+            }
+        }
+        return items.isEmpty() ? "" : "表格读取说明（按你单位表格的实际样式读取，以下情况请知悉）：\n"
+                + String.join("\n", items);
     }
 
     /** Errors about whole files: these files could not be taken at all, and the copy cannot show why. */

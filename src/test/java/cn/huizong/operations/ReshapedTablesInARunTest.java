@@ -94,4 +94,25 @@ class ReshapedTablesInARunTest {
         assertThat(skipped).isEqualTo("以下行不是数据，未汇总：工作表“魏都区”第6行（示例行）、工作表“禹州市”第6行（合计行）。"
                 + "如其中有需要报送的数据，请改写为正式数据行后重新报送。");
     }
+
+    @Test
+    void theLettersSayInPlainChineseHowEachTableWasRead() throws Exception {
+        assertThat(letter("许昌市教育局")).contains("表格读取说明").contains("工作表“魏都区”第6行（示例行）");
+        assertThat(letter("鹤壁市教育局")).contains("表格读取说明").contains("隐藏的工作表“上月”也是附件1，未读取");
+        assertThat(letter("濮阳市教育局")).contains("表格读取说明")
+                .contains("“产业园区（企业）联系人及联系方式”分为“联系人”“联系电话”几列填写");
+    }
+
+    static String letter(String unit) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                csv.resolveSibling("反馈").resolve(unit + ".xlsx").toFile(), null, true)) {
+            for (org.apache.poi.ss.usermodel.Row row : wb.getSheetAt(0)) {
+                for (org.apache.poi.ss.usermodel.Cell c : row) {
+                    text.append(c.toString()).append('\n');
+                }
+            }
+        }
+        return text.toString();
+    }
 }
