@@ -73,18 +73,18 @@ class ReportsTest {
             // title row 0, header row 1, body from row 2
             List<CSVRecord> pairings = records(latest.resolve("csv/pairings.csv"));
             Sheet p = wb.getSheet("结对包联汇总");
-            assertThat(p.getLastRowNum() - 1).isEqualTo(pairings.size()).isEqualTo(10);
+            assertThat(p.getLastRowNum() - 1).isEqualTo(pairings.size()).isEqualTo(11);
             assertThat(header(p)).containsExactly("序号", "地市", "填报单位", "教育行政部门（学校）",
                     "包联产业园区（企业）名称", "产业园区（企业）联系人及联系方式", "教育行政部门（学校）包保负责人及联系方式",
                     "产业园区（企业）需求", "出台政策和工作举措", "工作推进情况", "完成时限");
             assertThat(pairs(p, 2, 4)).isEqualTo(pairings.stream().map(r -> r.get("unit") + "|" + r.get("enterprise"))
                     .collect(Collectors.toCollection(TreeSet::new)));
-            assertThat(column(p, 1, 0)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+            assertThat(column(p, 1, 0)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
 
             List<CSVRecord> accepted = records(latest.resolve("csv/cases.csv")).stream()
                     .filter(r -> r.get("status").equals("accepted")).toList();
             Sheet c = wb.getSheet("典型案例汇总");
-            assertThat(c.getLastRowNum() - 1).isEqualTo(accepted.size()).isEqualTo(13);
+            assertThat(c.getLastRowNum() - 1).isEqualTo(accepted.size()).isEqualTo(14);
             assertThat(header(c)).containsExactly("序号", "案例名称", "案例简介", "申报单位", "单位类型", "联系人", "联系方式",
                     "推荐单位");
             assertThat(pairs(c, 7, 1)).isEqualTo(accepted.stream().map(r -> r.get("unit") + "|" + r.get("case_name"))
@@ -94,8 +94,9 @@ class ReportsTest {
 
             List<CSVRecord> issues = records(latest.resolve("csv/issues.csv"));
             Sheet i = wb.getSheet("问题清单");
-            // 14 to fix or check, and 2 information lines: 南阳's replaced file, 郑州大学's first copy
-            assertThat(i.getLastRowNum() - 1).isEqualTo(issues.size()).isEqualTo(16);
+            // 15 to fix or check, and 3 information lines: 南阳's replaced file, 郑州大学's first copy, 洛阳's joined
+            // contact columns
+            assertThat(i.getLastRowNum() - 1).isEqualTo(issues.size()).isEqualTo(18);
             assertThat(column(i, 1, 5)).containsOnly("错误", "提醒", "说明").contains("说明");
             assertThat(column(i, 1, 7)).isEqualTo(issues.stream().map(r -> r.get("message")).toList());
             assertThat(column(i, 1, 4)).contains("整个文件", "C7", "第11行");
@@ -152,11 +153,11 @@ class ReportsTest {
     void pairingsAreGroupedByRegistryCityAndCasesSortedByUnitTypeThenUnit() throws Exception {
         try (Workbook wb = open(latest.resolve("省级汇总表.xlsx"))) {
             assertThat(column(wb.getSheet("结对包联汇总"), 1, 1)).containsExactly("郑州市", "郑州市", "郑州市", "郑州市",
-                    "开封市", "开封市", "洛阳市", "洛阳市", "新乡市", "南阳市");
+                    "开封市", "开封市", "洛阳市", "洛阳市", "新乡市", "焦作市", "南阳市");
             Sheet c = wb.getSheet("典型案例汇总");
             assertThat(column(c, 1, 7)).containsExactly("郑州大学", "郑州大学", "郑州大学", "郑州大学", "郑州大学",
                     "河南工业大学", "河南大学", "河南大学", "信阳师范大学", "郑州铁路职业技术学院", "郑州铁路职业技术学院",
-                    "郑州市教育局", "郑州市教育局");
+                    "郑州市教育局", "郑州市教育局", "焦作市教育局");
             // the unit's own 序号 order within a unit; the registry's type, the one the quota counted
             assertThat(column(c, 1, 1).subList(0, 5)).containsExactly("超硬材料产业技术攻关", "智能农机校企联合实验室",
                     "医工结合服务生物医药企业", "“订单式”培养电子信息人才", "产教融合服务中原汽车城");
@@ -170,7 +171,7 @@ class ReportsTest {
         try (Workbook wb = open(latest.resolve("省级汇总表.xlsx"))) {
             Sheet q = wb.getSheet("配额核查");
             assertThat(column(q, 1, 1)).containsExactly("郑州大学", "河南工业大学", "河南大学", "信阳师范大学",
-                    "郑州铁路职业技术学院", "郑州市教育局");
+                    "郑州铁路职业技术学院", "郑州市教育局", "焦作市教育局");
             assertThat(row(q, 2)).containsExactly("1", "郑州大学", "“双一流”建设和创建高校", "5", "6", "5", "1",
                     "校地共建技术转移中心（第6项）");
             assertThat(row(q, 6)).containsExactly("5", "郑州铁路职业技术学院", "高职高专院校", "2", "3", "2", "1",
@@ -201,8 +202,8 @@ class ReportsTest {
             assertThat(totals).hasSize(1 + 4 + (int) cities);
             assertThat(totals.get(0)).isEqualTo("全省合计（197个单位）");
             assertThat(totals.get(1)).isEqualTo("合计：市级教育行政部门（19个单位）");
-            assertThat(text(s, 2, 4)).isEqualTo("已报送 5（逾期 1）\n未报送 14");
-            assertThat(text(s, 3, 4)).isEqualTo("已报送 5（逾期 1）\n未报送 14");
+            assertThat(text(s, 2, 4)).isEqualTo("已报送 6（逾期 1）\n未报送 13");
+            assertThat(text(s, 3, 4)).isEqualTo("已报送 6（逾期 1）\n未报送 13");
 
             Row pds = units.get("平顶山市教育局"); // 附件1 missing
             assertThat(pds.getCell(4).getStringCellValue()).isEqualTo("未报送");
@@ -234,7 +235,7 @@ class ReportsTest {
             written = files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
                     .collect(Collectors.toCollection(TreeSet::new));
         }
-        assertThat(written).isEqualTo(expected).hasSize(12);
+        assertThat(written).isEqualTo(expected).hasSize(14);
 
         try (Workbook wb = open(latest.resolve("反馈/郑州大学.xlsx"))) {
             assertThat(wb.getNumberOfSheets()).isEqualTo(1);
@@ -344,7 +345,7 @@ class ReportsTest {
         try (Stream<Path> walk = Files.walk(latest.toRealPath())) {
             workbooks = walk.filter(p -> p.toString().endsWith(".xlsx") || p.toString().endsWith(".xls")).toList();
         }
-        assertThat(workbooks).hasSize(1 + 12 + 5);
+        assertThat(workbooks).hasSize(1 + 14 + 5);
         for (Path p : workbooks) {
             try (Workbook wb = open(p)) {
                 assertThat(ReportOutputs.formulaCells(wb)).as(p.toString()).isEmpty();
