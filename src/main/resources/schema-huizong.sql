@@ -32,10 +32,10 @@ CREATE TABLE IF NOT EXISTS hz_lock (
     host            VARCHAR(200),
     pid             BIGINT,
     started_at      TIMESTAMP WITH TIME ZONE,
-    heartbeat_at    TIMESTAMP WITH TIME ZONE
+    heartbeat_at    TIMESTAMP WITH TIME ZONE,
+    -- when the holder's process started (from the OS), so that a reused pid is not taken for the holder
+    process_started_at TIMESTAMP WITH TIME ZONE
 );
--- When the holder's process started (from the OS), so that a reused pid is not taken for the holder.
-ALTER TABLE hz_lock ADD COLUMN IF NOT EXISTS process_started_at TIMESTAMP WITH TIME ZONE;
 
 -- The registry as it was for the run (units expected to submit).
 CREATE TABLE IF NOT EXISTS hz_unit (
@@ -90,7 +90,9 @@ CREATE TABLE IF NOT EXISTS hz_content (
     failure_sheet    VARCHAR,
     failure_row      INT,
     read_by_run      VARCHAR(40),
-    created_at       TIMESTAMP WITH TIME ZONE
+    created_at       TIMESTAMP WITH TIME ZONE,
+    -- every template of a workbook holding several tables, comma-separated (null when it holds one)
+    templates        VARCHAR(400)
 );
 
 -- When a run first saw each received content (by SHA-256). The feedback letter about a file was written by
@@ -116,6 +118,7 @@ CREATE TABLE IF NOT EXISTS hz_row (
     claimed_text  VARCHAR,
     claimed_col   VARCHAR,
     group_col     VARCHAR,
+    template      VARCHAR(40),
     PRIMARY KEY (content_key, row_no)
 );
 
@@ -188,8 +191,3 @@ CREATE TABLE IF NOT EXISTS hz_completeness (
 CREATE INDEX IF NOT EXISTS hz_file_sha ON hz_file (run_id, sha256);
 CREATE INDEX IF NOT EXISTS hz_file_content ON hz_file (content_key);
 CREATE INDEX IF NOT EXISTS hz_record_unit ON hz_record (run_id, template, unit);
-
--- A workbook may hold several tables (a bureau's 附件1 and 附件5, one sheet per county): each row knows its
--- template, and a content lists all of its templates (comma-separated, null when it holds one).
-ALTER TABLE hz_row ADD COLUMN IF NOT EXISTS template VARCHAR(40);
-ALTER TABLE hz_content ADD COLUMN IF NOT EXISTS templates VARCHAR(400);

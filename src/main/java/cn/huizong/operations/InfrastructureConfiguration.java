@@ -29,6 +29,7 @@ public class InfrastructureConfiguration {
     InitializingBean huizongSchema(DataSource dataSource) {
         return () -> {
             new ResourceDatabasePopulator(new ClassPathResource("schema-huizong.sql")).execute(dataSource);
+            SchemaMigration.addMissing(new JdbcTemplate(dataSource));
             SchemaMigration.widen(new JdbcTemplate(dataSource));
         };
     }

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Widens the text columns that earlier versions created bounded (a 310-character sheet name or a
+ * Brings a database created by an earlier version up to date: adds the columns added since (see
+ * {@link #addMissing}) and widens the text columns that earlier versions created bounded (a 310-character sheet name or a
  * 2,600-character case name failed the write and every rerun with it). Idempotent on H2 and PostgreSQL: only a
  * column still bounded is altered, since ALTER takes an exclusive lock on the table (and H2 copies it), which
  * is not for every start-up nor for a second process that is about to be told another run is going on.
@@ -65,5 +66,40 @@ final class SchemaMigration {
                     }
                 });
         return out;
+    }
+
+    /** Columns added since a table was first created: table -> column -> type. */
+    static final Map<String, Map<String, String>> ADDED = new LinkedHashMap<>();
+
+    static {
+        ADDED.put("hz_lock", Map.of("process_started_at", "TIMESTAMP WITH TIME ZONE"));
+        ADDED.put("hz_row", Map.of("template", "VARCHAR(40)"));
+        ADDED.put("hz_content", Map.of("templates", "VARCHAR(400)"));
+    }
+
+    /**
+     * Adds the columns an older database lacks. Looked up first rather than ALTER … ADD COLUMN IF NOT EXISTS on
+     * every start: PostgreSQL takes the table's exclusive lock even when the column is there, so a start-up would
+     * queue behind (and stall) a running job's transaction.
+     *
+     * @return the columns added, as table.column
+     */
+    static List<String> addMissing(JdbcTemplate jdbc) {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        jdbc.query("SELECT table_name, column_name FROM information_schema.columns "
+                + "WHERE table_schema = CURRENT_SCHEMA AND LOWER(table_name) LIKE 'hz%'", rs -> {
+                    present.add(rs.getString(1).toLowerCase(Locale.ROOT) + "." + rs.getString(2).toLowerCase(Locale.ROOT));
+                });
+        List<String> added = new ArrayList<>();
+        ADDED.forEach((table, columns) -> columns.forEach((column, type) -> {
+            if (!present.contains(table + "." + column)) {
+                jdbc.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+                added.add(table + "." + column);
+            }
+        }));
+        if (!added.isEmpty()) {
+            log.info("added columns: {}", String.join(", ", added));
+        }
+        return added;
     }
 }

@@ -60,6 +60,7 @@ class CrashRecoveryTest {
         Path output = work.resolve("out-kill");
         String[] args = {"consolidate", "--input", inbox.toString(), "--output", output.toString(), "--data", output.resolveSibling(output.getFileName() + "-data").toString(), "--db", db};
         List<String> killedAt = new ArrayList<>();
+        List<String> passed = new ArrayList<>();
         for (Predicate<String> point : List.of(line("step readAndCheckFilesStep started"), nth("DEBUG FileContentWriter - read ", 90),
                 line("step resolveSubmissionsStep started"), line("step publishOutputsStep started"))) {
             ChildRun child = ChildRun.start(args);
@@ -67,10 +68,13 @@ class CrashRecoveryTest {
                 child.kill9();
                 killedAt.add(child.output().lines().reduce((a, b) -> b).orElse(""));
             } else {
-                child.exitCode(60); // the run got past this point before we could kill it: it finished
+                // the run got past this point before we could kill it: it finished (say how, if this fails)
+                int code = child.exitCode(60);
+                passed.add("exit " + code + ":\n" + child.output().lines().filter(l -> !l.contains("DEBUG"))
+                        .collect(java.util.stream.Collectors.joining("\n")));
             }
         }
-        assertThat(killedAt).as("kills happened").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(killedAt).as("kills happened; runs not killed: %s", passed).hasSizeGreaterThanOrEqualTo(3);
 
         ChildRun rerun = ChildRun.start(args);
         assertThat(rerun.exitCode(180)).as(rerun.output()).isZero();

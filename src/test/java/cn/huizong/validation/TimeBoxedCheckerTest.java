@@ -157,18 +157,19 @@ class TimeBoxedCheckerTest {
         AtomicBoolean stoppedAtRow = new AtomicBoolean();
         TimeBoxedChecker checker = new TimeBoxedChecker((source, sink) -> {
             worker.set(Thread.currentThread());
-            for (int i = 1; i <= 300; i++) { // the first batch (256 rows) reaches the sink, which throws
-                sink.row(row(i));
-            }
-            long until = System.nanoTime() + 300_000_000L; // then parsing, deaf to interrupts
-            while (System.nanoTime() < until) {
-                Thread.interrupted();
-            }
             try {
+                for (int i = 1; i <= 300; i++) { // the first batch (256 rows) reaches the sink, which throws
+                    sink.row(row(i));
+                }
+                long until = System.nanoTime() + 300_000_000L; // then parsing, deaf to interrupts
+                while (System.nanoTime() < until) {
+                    Thread.interrupted();
+                }
                 for (int i = 301; i <= 1_000; i++) {
                     sink.row(row(i));
                 }
             } catch (RuntimeException e) {
+                // ended at a row: among rows 257-300 when the caller's cancel comes first, else after the busy part
                 stoppedAtRow.set(true);
                 throw e;
             }
