@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-import cn.huizong.intake.Sha256;
+import cn.huizong.support.Sha256;
 import cn.huizong.registry.UnitType;
 
 /** Reads a campaign YAML into a {@link Campaign}, failing with a Chinese message that names the bad entry. */

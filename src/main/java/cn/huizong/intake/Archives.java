@@ -1,5 +1,9 @@
 package cn.huizong.intake;
 
+import cn.huizong.support.TextDecoding;
+
+import cn.huizong.support.Sha256;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +18,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
-import cn.huizong.reading.Failures;
-import cn.huizong.reading.ReadLimits;
-import cn.huizong.reading.Sizes;
+import cn.huizong.support.ReadLimits;
+import cn.huizong.support.Sizes;
 
 /**
  * Zip archives as Chinese Windows makes them: member names in GBK without the UTF-8 flag. Members are read
@@ -25,6 +28,9 @@ import cn.huizong.reading.Sizes;
  * too big members; each member then on its own.
  */
 public final class Archives {
+
+    /** What a zip bomb is called to the unit (members here, xlsx parts in the readers). */
+    public static final String ZIP_BOMB = "解压后的内容异常巨大（压缩比或解压大小超过上限，疑似“压缩炸弹”）";
 
     /** Inflated bytes a member may reach before its compression ratio is checked (as POI's guard does). */
     static final long RATIO_GRACE_BYTES = 1024 * 1024;
@@ -95,7 +101,7 @@ public final class Archives {
                     } catch (MemberTooLarge e) {
                         members.add(rejected(name, "FILE_TOO_LARGE", e.getMessage()));
                     } catch (ZipBomb e) {
-                        members.add(rejected(name, "FILE_TOO_LARGE", Failures.ZIP_BOMB));
+                        members.add(rejected(name, "FILE_TOO_LARGE", ZIP_BOMB));
                     } catch (IOException | RuntimeException e) {
                         members.add(isEncrypted(e) ? rejected(name, "ENCRYPTED_FILE", ENCRYPTED_ZIP)
                                 : rejected(name, "UNREADABLE_FILE", "压缩包内的这个文件已损坏"));

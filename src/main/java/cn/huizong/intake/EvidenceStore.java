@@ -1,5 +1,7 @@
 package cn.huizong.intake;
 
+import cn.huizong.support.Sha256;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

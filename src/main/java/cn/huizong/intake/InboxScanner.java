@@ -14,8 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.huizong.reading.ReadLimits;
-import cn.huizong.reading.Sizes;
+import cn.huizong.support.ReadLimits;
+import cn.huizong.support.Sizes;
 
 /**
  * Walks the input folder once and lists every file and archive member with its hash: the run's manifest.

@@ -1,5 +1,7 @@
 package cn.huizong.intake;
 
+import cn.huizong.registry.UnitFromPath;
+
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package cn.huizong.intake;
 
+import cn.huizong.support.TextDecoding;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;

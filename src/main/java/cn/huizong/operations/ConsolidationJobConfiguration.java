@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.huizong.merge.Resolver;
-import cn.huizong.reading.ReadLimits;
+import cn.huizong.support.ReadLimits;
 
 /**
  * The consolidation job: list the inbox and copy it into the evidence store, read and check each stored file

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 import cn.huizong.intake.InboxFile;
 import cn.huizong.intake.InboxScanner;
 import cn.huizong.intake.ReceivedLog;
-import cn.huizong.reading.ReadLimits;
+import cn.huizong.support.ReadLimits;
 import cn.huizong.reporting.RunPublisher;
 
 /**

@@ -15,7 +15,7 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.util.unit.DataSize;
 
 import cn.huizong.reading.PoiGuards;
-import cn.huizong.reading.ReadLimits;
+import cn.huizong.support.ReadLimits;
 
 /** Huizong's own schema and the read limits, both from configuration. */
 @Configuration

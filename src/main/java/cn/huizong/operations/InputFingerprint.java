@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.util.List;
 
 import cn.huizong.intake.InboxFile;
-import cn.huizong.intake.Sha256;
+import cn.huizong.support.Sha256;
 
 /** What a run's result depends on, as one hash: every file's path, bytes and received time, and the rules. */
 final class InputFingerprint {

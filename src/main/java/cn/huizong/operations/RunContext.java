@@ -7,8 +7,8 @@ import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.CampaignLoader;
 import cn.huizong.intake.EvidenceStore;
 import cn.huizong.intake.ReceivedLog;
-import cn.huizong.intake.Sha256;
-import cn.huizong.reading.ReadLimits;
+import cn.huizong.support.Sha256;
+import cn.huizong.support.ReadLimits;
 import cn.huizong.registry.Registry;
 
 /**

@@ -1,5 +1,7 @@
 package cn.huizong.reading;
 
+import cn.huizong.support.ReadLimits;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import cn.huizong.intake.TextDecoding;
+import cn.huizong.support.TextDecoding;
 
 /**
  * Reads CSV as Chinese Excel and WPS save it: UTF-8 with or without BOM, GBK/GB18030, UTF-16 with BOM;

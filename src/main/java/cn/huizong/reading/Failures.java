@@ -9,7 +9,7 @@ import org.apache.poi.hssf.OldExcelFormatException;
  */
 public final class Failures {
 
-    public static final String ZIP_BOMB = "解压后的内容异常巨大（压缩比或解压大小超过上限，疑似“压缩炸弹”）";
+    public static final String ZIP_BOMB = cn.huizong.intake.Archives.ZIP_BOMB;
     public static final String DOCTYPE = "文件中含有 XML 文档类型声明（DOCTYPE），Excel 不会这样保存，出于安全原因未读取";
     public static final String DAMAGED = "文件结构损坏或不完整";
 

@@ -1,5 +1,7 @@
 package cn.huizong.reading;
 
+import cn.huizong.support.ReadLimits;
+
 import org.apache.poi.openxml4j.util.ZipInputStreamZipEntrySource;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 

@@ -1,5 +1,7 @@
 package cn.huizong.reading;
 
+import cn.huizong.support.ReadLimits;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
-import cn.huizong.intake.TextDecoding;
+import cn.huizong.support.TextDecoding;
 
 /** The units expected to submit, and the matching of names as people write them to those units. */
 public final class Registry {

@@ -29,12 +29,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import cn.huizong.intake.Sha256;
+import cn.huizong.support.Sha256;
 import cn.huizong.intake.Archives;
 import cn.huizong.intake.EvidenceStore;
 import cn.huizong.reading.CsvReader;
 import cn.huizong.reading.ReadFailure;
-import cn.huizong.reading.ReadLimits;
+import cn.huizong.support.ReadLimits;
 import cn.huizong.reading.RowHandler;
 import cn.huizong.reading.SheetRow;
 import cn.huizong.validation.SubmittedText;

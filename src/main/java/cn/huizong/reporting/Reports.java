@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.huizong.campaign.Campaign;
 import cn.huizong.intake.EvidenceStore;
-import cn.huizong.reading.ReadLimits;
+import cn.huizong.support.ReadLimits;
 
 /**
  * The workbooks people read, written into the run folder before it is published: 省级汇总表.xlsx for the

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cn.huizong.intake.Sha256;
+import cn.huizong.support.Sha256;
 import cn.huizong.HuizongApplication;
 import cn.huizong.fixtures.Corpus;
 import cn.huizong.fixtures.HostileInbox;

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import cn.huizong.intake.Sha256;
+import cn.huizong.support.Sha256;
 import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.CampaignLoader;
 import cn.huizong.fixtures.Corpus;
 import cn.huizong.intake.FileKind;
-import cn.huizong.reading.ReadLimits;
+import cn.huizong.support.ReadLimits;
 import cn.huizong.registry.Registry;
 import cn.huizong.validation.ContentResult;
 import cn.huizong.validation.ContentSink;

@@ -1,5 +1,7 @@
 package cn.huizong.intake;
 
+import cn.huizong.support.Sha256;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import cn.huizong.fixtures.HostileFiles;
 import cn.huizong.fixtures.HostileFiles.RawEntry;
 import cn.huizong.fixtures.Workbooks;
-import cn.huizong.reading.ReadLimits;
+import cn.huizong.support.ReadLimits;
 
 /** An archive is judged whole at intake, then member by member; nothing is ever extracted. */
 class ArchivesTest {

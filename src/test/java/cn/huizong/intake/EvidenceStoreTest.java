@@ -1,5 +1,7 @@
 package cn.huizong.intake;
 
+import cn.huizong.support.Sha256;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package cn.huizong.intake;
 
+import cn.huizong.support.Sha256;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import cn.huizong.reading.ReadLimits;
+import cn.huizong.support.ReadLimits;
 
 /** What intake makes of the odd things an inbox folder can hold. */
 class InboxScannerTest {

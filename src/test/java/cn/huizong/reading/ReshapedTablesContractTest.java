@@ -1,5 +1,7 @@
 package cn.huizong.reading;
 
+import cn.huizong.support.ReadLimits;
+
 import static cn.huizong.fixtures.Workbooks.r;
 import static org.assertj.core.api.Assertions.assertThat;
 

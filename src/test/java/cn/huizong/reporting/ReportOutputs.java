@@ -22,7 +22,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
-import cn.huizong.intake.Sha256;
+import cn.huizong.support.Sha256;
 import cn.huizong.HuizongApplication;
 
 /** Helpers shared by the report tests: run consolidate in-process, read CSV feeds and workbooks. */

@@ -1,4 +1,4 @@
-package cn.huizong.intake;
+package cn.huizong.support;
 
 import java.io.IOException;
 import java.io.InputStream;

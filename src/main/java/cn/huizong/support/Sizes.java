@@ -1,4 +1,4 @@
-package cn.huizong.reading;
+package cn.huizong.support;
 
 /** Byte counts as a clerk reads them. */
 public final class Sizes {

@@ -1,4 +1,4 @@
-package cn.huizong.intake;
+package cn.huizong.support;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

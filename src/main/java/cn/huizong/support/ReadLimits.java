@@ -1,4 +1,4 @@
-package cn.huizong.reading;
+package cn.huizong.support;
 
 import java.time.Duration;
 

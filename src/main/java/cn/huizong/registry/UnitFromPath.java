@@ -1,4 +1,4 @@
-package cn.huizong.intake;
+package cn.huizong.registry;
 
 import java.util.ArrayList;
 import java.util.List;
