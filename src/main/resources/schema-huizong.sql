@@ -181,11 +181,19 @@ CREATE TABLE IF NOT EXISTS hz_completeness (
     unit            VARCHAR(200) NOT NULL,
     unit_type       VARCHAR(20),
     city            VARCHAR(100),
-    pairing         VARCHAR(20),
-    cases           VARCHAR(20),
     files_sent      INT,
     files_rejected  INT,
     PRIMARY KEY (run_id, unit)
+);
+
+-- Each registry unit's status per template (submitted, late, missing, none, not_required): one row per unit
+-- and template, so that a campaign may have any number of templates; completeness.csv pivots it.
+CREATE TABLE IF NOT EXISTS hz_completeness_status (
+    run_id    VARCHAR(40) NOT NULL,
+    unit      VARCHAR(200) NOT NULL,
+    template  VARCHAR(40) NOT NULL,
+    status    VARCHAR(20),
+    PRIMARY KEY (run_id, unit, template)
 );
 
 CREATE INDEX IF NOT EXISTS hz_file_sha ON hz_file (run_id, sha256);

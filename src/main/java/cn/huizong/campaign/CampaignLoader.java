@@ -116,8 +116,13 @@ public final class CampaignLoader {
         LocalDate date = deadline instanceof java.util.Date d
                 ? d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate()
                 : LocalDate.parse(String.valueOf(deadline));
-        return new TemplateSpec(id, String.valueOf(t.getOrDefault("title", id)), date, requiredFrom,
-                String.valueOf(t.getOrDefault("missingStatus", "missing")), flag(t, "quotaApplies"), String.valueOf(t.getOrDefault("output", id + ".csv")), List.copyOf(columns));
+        String title = String.valueOf(t.getOrDefault("title", id));
+        String shortName = String.valueOf(t.getOrDefault("shortName", title.replaceFirst("^附件\\d+\\s*", "")));
+        String label = title.matches("^附件\\d+.*") ? title.replaceAll("^(附件\\d+).*", "$1") : shortName;
+        return new TemplateSpec(id, title, date, requiredFrom,
+                String.valueOf(t.getOrDefault("missingStatus", "missing")), flag(t, "quotaApplies"),
+                String.valueOf(t.getOrDefault("output", id + ".csv")), List.copyOf(columns), shortName,
+                String.valueOf(t.getOrDefault("missingLabel", "未报送" + label + "的单位")));
     }
 
     /**

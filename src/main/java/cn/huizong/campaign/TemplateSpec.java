@@ -6,7 +6,12 @@ import java.util.Optional;
 
 import cn.huizong.registry.UnitType;
 
-/** A table the notice asks for: its columns, deadline, who must send it and whether case quotas apply. */
+/**
+ * A table the notice asks for: its columns, deadline, who must send it and whether case quotas apply.
+ *
+ * @param shortName    what clerks call it in a heading or a column (结对包联); the title without 附件N by default
+ * @param missingLabel the run summary's line for units that did not send it (未报送附件1的市级教育行政部门)
+ */
 public record TemplateSpec(
         String id,
         String title,
@@ -15,7 +20,9 @@ public record TemplateSpec(
         String missingStatus,
         boolean quotaApplies,
         String output,
-        List<ColumnSpec> columns) {
+        List<ColumnSpec> columns,
+        String shortName,
+        String missingLabel) {
 
     public Optional<ColumnSpec> column(String key) {
         return columns.stream().filter(c -> c.key().equals(key)).findFirst();

@@ -61,7 +61,7 @@ public final class Resolver {
     }
 
     public void resolve(String runId) {
-        for (String table : List.of("hz_record", "hz_issue", "hz_quota", "hz_completeness")) {
+        for (String table : List.of("hz_record", "hz_issue", "hz_quota", "hz_completeness", "hz_completeness_status")) {
             jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
         }
         List<FileRow> files = jdbc.query("SELECT f.file_no, f.path, f.sha256, f.received_at, f.kind, f.reject_code, "
@@ -398,24 +398,23 @@ public final class Resolver {
                     }
                 }, runId);
         List<Object[]> rows = new ArrayList<>();
+        List<Object[]> statuses = new ArrayList<>();
         int pos = 0;
         for (RegistryUnit u : registry.units()) {
             Map<String, String[]> mine = sent.getOrDefault(u.name(), Map.of());
-            List<String> statuses = new ArrayList<>();
             for (TemplateSpec t : campaign.templates()) {
                 String[] s = mine.get(t.id());
-                if (s != null) {
-                    statuses.add(Boolean.parseBoolean(s[0]) ? "late" : "submitted");
-                } else {
-                    statuses.add(t.requiredFrom().contains(u.type()) ? t.missingStatus() : "not_required");
-                }
+                String status = s != null ? (Boolean.parseBoolean(s[0]) ? "late" : "submitted")
+                        : t.requiredFrom().contains(u.type()) ? t.missingStatus() : "not_required";
+                statuses.add(new Object[] {runId, u.name(), t.id(), status});
             }
             int[] counts = fileCounts.getOrDefault(u.name(), new int[2]);
-            rows.add(new Object[] {runId, ++pos, u.name(), u.type().code(), u.city(), statuses.get(0),
-                    statuses.size() > 1 ? statuses.get(1) : null, counts[0], counts[1]});
+            rows.add(new Object[] {runId, ++pos, u.name(), u.type().code(), u.city(), counts[0], counts[1]});
         }
-        jdbc.batchUpdate("INSERT INTO hz_completeness (run_id, position, unit, unit_type, city, pairing, cases, "
-                + "files_sent, files_rejected) VALUES (?,?,?,?,?,?,?,?,?)", rows);
+        jdbc.batchUpdate("INSERT INTO hz_completeness (run_id, position, unit, unit_type, city, files_sent, "
+                + "files_rejected) VALUES (?,?,?,?,?,?,?)", rows);
+        jdbc.batchUpdate("INSERT INTO hz_completeness_status (run_id, unit, template, status) VALUES (?,?,?,?)",
+                statuses);
     }
 
     /** Issues added by the resolver, written in one batch. */

@@ -164,7 +164,7 @@ public class ConsolidationRunner {
                 }
                 recordUnchanged(newRunId, runId, request.trigger(), files.size());
                 return new Outcome(EXIT_OK, "收件箱、名录和活动定义与运行 " + runId + " 相同，未重新读取任何文件，结果不变。\n"
-                        + new RunSummary(jdbc).text(runId, request.output()) + mailLogNote, runId);
+                        + new RunSummary(jdbc, ctx.campaign()).text(runId, request.output()) + mailLogNote, runId);
             }
             if (last.getStatus().isRunning()) {
                 // we hold the lock, so nobody runs it: its process died (kill -9, power cut)
@@ -183,7 +183,7 @@ public class ConsolidationRunner {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             return new Outcome(EXIT_FAILURE, HuizongMessages.failedRun(runId, execution), runId);
         }
-        return new Outcome(EXIT_OK, new RunSummary(jdbc).text(runId, request.output()) + mailLogNote, runId);
+        return new Outcome(EXIT_OK, new RunSummary(jdbc, ctx.campaign()).text(runId, request.output()) + mailLogNote, runId);
     }
 
     /**

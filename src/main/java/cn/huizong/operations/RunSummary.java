@@ -6,12 +6,17 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.huizong.campaign.Campaign;
+import cn.huizong.campaign.TemplateSpec;
+
 /** The few lines a clerk reads after a run: files, rows, problems, who is missing, where the results are. */
 final class RunSummary {
 
     private final JdbcTemplate jdbc;
+    private final Campaign campaign;
 
-    RunSummary(JdbcTemplate jdbc) {
+    RunSummary(JdbcTemplate jdbc, Campaign campaign) {
+        this.campaign = campaign;
         this.jdbc = jdbc;
     }
 
@@ -38,10 +43,6 @@ final class RunSummary {
                 + "SUM(CASE WHEN severity = 'warning' THEN 1 ELSE 0 END) AS warnings, "
                 + "SUM(CASE WHEN severity = 'info' THEN 1 ELSE 0 END) AS notes FROM hz_issue WHERE run_id = ?",
                 runId);
-        List<String> missing = jdbc.queryForList("SELECT unit FROM hz_completeness WHERE run_id = ? AND pairing = 'missing' "
-                + "ORDER BY position", String.class, runId);
-        Integer noCases = jdbc.queryForObject("SELECT COUNT(*) FROM hz_completeness WHERE run_id = ? AND cases = 'none'",
-                Integer.class, runId);
         out.printf("汇总完成（运行编号 %s）%n", runId);
         out.printf("文件：共 %d 个，采用 %d，退回 %d，重复 %d，被新文件替代 %d，文档 %d，压缩包 %d%n", n(f, "total"),
                 n(f, "accepted"), n(f, "rejected"), n(f, "dup"), n(f, "superseded"), n(f, "docs"), n(f, "archives"));
@@ -49,9 +50,15 @@ final class RunSummary {
                 n(r, "dup"), n(r, "over"), n(r, "superseded"));
         out.printf("问题：错误 %d 条，提醒 %d 条%s（见 issues.csv）%n", n(i, "errors"), n(i, "warnings"),
                 n(i, "notes") > 0 ? "，说明 " + n(i, "notes") + " 条" : "");
-        out.printf("未报送附件1的市级教育行政部门：%d 个%s%n", missing.size(),
-                missing.isEmpty() ? "" : "（" + String.join("、", missing.subList(0, Math.min(missing.size(), 19))) + "）");
-        out.printf("未报送典型案例的单位：%d 个%n", noCases == null ? 0 : noCases);
+        for (TemplateSpec t : campaign.templates()) {
+            // a table some units must send names them (a clerk phones them); an optional one is only counted
+            List<String> missing = jdbc.queryForList("SELECT c.unit FROM hz_completeness c JOIN hz_completeness_status s "
+                    + "ON s.run_id = c.run_id AND s.unit = c.unit WHERE c.run_id = ? AND s.template = ? AND s.status = ? "
+                    + "ORDER BY c.position", String.class, runId, t.id(), t.missingStatus());
+            boolean named = "missing".equals(t.missingStatus());
+            out.printf("%s：%d 个%s%n", t.missingLabel(), missing.size(), !named || missing.isEmpty() ? ""
+                    : "（" + String.join("、", missing.subList(0, Math.min(missing.size(), 19))) + "）");
+        }
         out.printf("结果：%s", output.resolve("latest"));
         out.flush();
         return buffer.toString();

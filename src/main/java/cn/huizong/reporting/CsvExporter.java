@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -149,17 +150,19 @@ public final class CsvExporter {
             header.add(t.id());
         }
         header.addAll(List.of("files_sent", "files_rejected"));
+        Map<String, Map<String, String>> statuses = ReportData.completenessStatuses(jdbc, runId);
         try (SafeCsv csv = SafeCsv.create(file, header)) {
-            jdbc.query("SELECT unit, unit_type, city, pairing, cases, files_sent, files_rejected FROM hz_completeness "
+            jdbc.query("SELECT unit, unit_type, city, files_sent, files_rejected FROM hz_completeness "
                     + "WHERE run_id = ? ORDER BY position", rs -> {
                         try {
                             List<Object> row = new ArrayList<>(List.of(rs.getString(1), rs.getString(2),
-                                    rs.getString(3), rs.getString(4)));
-                            if (campaign.templates().size() > 1) {
-                                row.add(rs.getString(5));
+                                    rs.getString(3)));
+                            Map<String, String> mine = statuses.getOrDefault(rs.getString(1), Map.of());
+                            for (TemplateSpec t : campaign.templates()) {
+                                row.add(mine.getOrDefault(t.id(), ""));
                             }
-                            row.add(rs.getInt(6));
-                            row.add(rs.getInt(7));
+                            row.add(rs.getInt(4));
+                            row.add(rs.getInt(5));
                             csv.row(row.toArray());
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);

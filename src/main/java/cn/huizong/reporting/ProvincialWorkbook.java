@@ -31,7 +31,10 @@ import cn.huizong.registry.UnitType;
 public final class ProvincialWorkbook {
 
     public static final String FILE_NAME = "省级汇总表.xlsx";
-    public static final List<String> SHEETS = List.of("结对包联汇总", "典型案例汇总", "配额核查", "报送情况", "问题清单");
+    /** After one sheet per template (its short name + 汇总): the quota check, the roster, the issues. */
+    static final String QUOTA_SHEET = "配额核查";
+    static final String ROSTER_SHEET = "报送情况";
+    static final String ISSUES_SHEET = "问题清单";
 
     private static final Logger log = LoggerFactory.getLogger(ProvincialWorkbook.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
@@ -50,11 +53,18 @@ public final class ProvincialWorkbook {
         try {
             TableStyle style = new TableStyle(wb);
             String footer = "汇总运行 " + runId;
-            Optional<TemplateSpec> pairing = campaign.templates().stream().filter(t -> !t.quotaApplies()).findFirst();
-            Optional<TemplateSpec> cases = campaign.templates().stream().filter(TemplateSpec::quotaApplies).findFirst();
-            long pairings = pairing.map(t -> pairings(wb, style, footer, runId, t)).orElse(0L);
-            long accepted = cases.map(t -> cases(wb, style, footer, runId, t)).orElse(0L);
-            cases.ifPresent(t -> quota(wb, style, footer, runId, t));
+            // one sheet per template, whatever the campaign has: rows by city, or by unit type where quotas apply
+            long pairings = 0;
+            long accepted = 0;
+            for (TemplateSpec t : campaign.templates()) {
+                if (t.quotaApplies()) {
+                    accepted += cases(wb, style, footer, runId, t);
+                } else {
+                    pairings += pairings(wb, style, footer, runId, t);
+                }
+            }
+            campaign.templates().stream().filter(TemplateSpec::quotaApplies).findFirst()
+                    .ifPresent(t -> quota(wb, style, footer, runId, t));
             roster(wb, style, footer, runId);
             long issues = issues(wb, style, footer, runId);
             Files.createDirectories(file.getParent());
@@ -68,14 +78,19 @@ public final class ProvincialWorkbook {
         }
     }
 
-    /** Every accepted 附件1 row with its 填报单位, grouped by the unit's registry city. */
+    /** A template's sheet: 结对包联汇总, 典型案例汇总 … */
+    static String sheetName(TemplateSpec t) {
+        return t.shortName() + "汇总";
+    }
+
+    /** Every accepted row of a template without quotas (附件1) with its 填报单位, grouped by the unit's registry city. */
     private long pairings(SXSSFWorkbook wb, TableStyle style, String footer, String runId, TemplateSpec t) {
         List<SheetTable.Column> cols = new ArrayList<>(List.of(new SheetTable.Column("序号", 6),
                 new SheetTable.Column("地市", 8), new SheetTable.Column("填报单位", 14)));
         for (ColumnSpec c : t.columns()) {
             cols.add(new SheetTable.Column(display(c.title()), width(c)));
         }
-        SheetTable table = new SheetTable(wb, style, SHEETS.get(0), cols, footer);
+        SheetTable table = new SheetTable(wb, style, sheetName(t), cols, footer);
         table.begin(bare(t.title()) + "（全省汇总，按地市排列）");
         long[] n = {0};
         data.recordsByCity(runId, t, r -> {
@@ -104,7 +119,7 @@ public final class ProvincialWorkbook {
             }
         }
         cols.add(new SheetTable.Column("推荐单位", 16));
-        SheetTable table = new SheetTable(wb, style, SHEETS.get(1), cols, footer);
+        SheetTable table = new SheetTable(wb, style, sheetName(t), cols, footer);
         table.begin(bare(t.title()) + "（全省汇总，按单位类型排列）");
         long[] n = {0};
         data.recordsByType(runId, t, r -> {
@@ -127,7 +142,7 @@ public final class ProvincialWorkbook {
                 new SheetTable.Column("单位类型", 16), new SheetTable.Column("限额（项）", 9),
                 new SheetTable.Column("有效案例（项）", 9), new SheetTable.Column("采用（项）", 9),
                 new SheetTable.Column("超出限额（项）", 9), new SheetTable.Column("未纳入汇总的案例", 48));
-        SheetTable table = new SheetTable(wb, style, SHEETS.get(2), cols, footer);
+        SheetTable table = new SheetTable(wb, style, QUOTA_SHEET, cols, footer);
         table.begin("典型案例配额核查（“双一流”建设和创建高校不超过" + quotaText(UnitType.DFC) + "，其他本科高校不超过"
                 + quotaText(UnitType.UNDERGRAD) + "，高职高专院校不超过" + quotaText(UnitType.VOCATIONAL) + "）");
         int n = 0;
@@ -158,7 +173,7 @@ public final class ProvincialWorkbook {
         }
         cols.addAll(List.of(new SheetTable.Column("来件数", 7), new SheetTable.Column("退回数", 7),
                 new SheetTable.Column("来件及处理结果", 44)));
-        SheetTable table = new SheetTable(wb, style, SHEETS.get(3), cols, footer);
+        SheetTable table = new SheetTable(wb, style, ROSTER_SHEET, cols, footer);
         ZoneId zone = campaign.zone();
         String asOf = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").format(data.runStartedAt(runId).atZone(zone));
         table.begin("报送情况（截至" + asOf + "；合计在前；缺报必报表格的单位整行标红，逾期报送的标黄）");
@@ -306,7 +321,7 @@ public final class ProvincialWorkbook {
                 new SheetTable.Column("文件", 30), new SheetTable.Column("工作表", 10),
                 new SheetTable.Column("位置", 8), new SheetTable.Column("类别", 6),
                 new SheetTable.Column("问题代码", 22), new SheetTable.Column("问题说明及修改方法", 56));
-        SheetTable table = new SheetTable(wb, style, SHEETS.get(4), cols, footer);
+        SheetTable table = new SheetTable(wb, style, ISSUES_SHEET, cols, footer);
         table.begin("问题清单（错误须修改后重新报送，提醒请核实，说明无需处理）");
         long[] n = {0};
         data.issues(runId, i -> table.add(++n[0], i.unit() == null ? "（未能确定）" : i.unit(), i.file(),
@@ -344,11 +359,7 @@ public final class ProvincialWorkbook {
     static String shortTitle(TemplateSpec t) {
         String title = t.title();
         String prefix = title.matches("^附件\\d+.*") ? title.replaceAll("^(附件\\d+).*", "$1") + " " : "";
-        return prefix + switch (t.id()) {
-            case "pairing" -> "结对包联";
-            case "cases" -> "典型案例";
-            default -> bare(title);
-        };
+        return prefix + t.shortName();
     }
 
     /** The template's title without its 附件N label. */

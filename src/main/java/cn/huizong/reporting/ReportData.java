@@ -185,16 +185,26 @@ final class ReportData {
     }
 
     List<RosterRow> roster(String runId, List<TemplateSpec> templates) {
-        return jdbc.query("SELECT position, unit, unit_type, city, pairing, cases, files_sent, files_rejected "
+        Map<String, Map<String, String>> byUnit = completenessStatuses(jdbc, runId);
+        return jdbc.query("SELECT position, unit, unit_type, city, files_sent, files_rejected "
                 + "FROM hz_completeness WHERE run_id = ? ORDER BY position", (rs, i) -> {
-                    // hz_completeness keeps the first two templates' statuses in fixed columns
+                    Map<String, String> mine = byUnit.getOrDefault(rs.getString(2), Map.of());
                     Map<String, String> statuses = new LinkedHashMap<>();
-                    for (int t = 0; t < templates.size() && t < 2; t++) {
-                        statuses.put(templates.get(t).id(), rs.getString(5 + t));
+                    for (TemplateSpec t : templates) {
+                        statuses.put(t.id(), mine.getOrDefault(t.id(), ""));
                     }
                     return new RosterRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), statuses,
-                            rs.getInt(7), rs.getInt(8));
+                            rs.getInt(5), rs.getInt(6));
                 }, runId);
+    }
+
+    /** Each unit's status per template (hz_completeness_status, stored long): unit -> template -> status. */
+    static Map<String, Map<String, String>> completenessStatuses(JdbcTemplate jdbc, String runId) {
+        Map<String, Map<String, String>> out = new HashMap<>();
+        jdbc.query("SELECT unit, template, status FROM hz_completeness_status WHERE run_id = ?", rs -> {
+            out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+        }, runId);
+        return out;
     }
 
     /** Every file and archive member of the run, in manifest order. */
