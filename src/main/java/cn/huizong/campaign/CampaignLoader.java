@@ -65,21 +65,22 @@ public final class CampaignLoader {
         Map<String, Object> m = (Map<String, Object>) root;
         List<TemplateSpec> templates = new ArrayList<>();
         for (Object t : list(m, "templates", source)) {
-            templates.add(template((Map<String, Object>) t, source));
+            templates.add(template(entry(t, "templates", source), source));
         }
+        checkTemplates(templates, source);
         Map<UnitType, Integer> quotas = new EnumMap<>(UnitType.class);
-        ((Map<String, Object>) m.getOrDefault("quotas", Map.of())).forEach((k, v) -> quotas.put(type(k, source),
-                ((Number) v).intValue()));
+        map(m, "quotas", source).forEach((k, v) -> quotas.put(type(k, source),
+                number(v, "quotas." + k, source)));
         List<Campaign.TypeKeywords> keywords = new ArrayList<>();
-        for (Object o : (List<Object>) m.getOrDefault("unitTypeKeywords", List.of())) {
-            Map<String, Object> k = (Map<String, Object>) o;
+        for (Object o : listOrEmpty(m, "unitTypeKeywords", source)) {
+            Map<String, Object> k = entry(o, "unitTypeKeywords", source);
             keywords.add(new Campaign.TypeKeywords(type(String.valueOf(k.get("type")), source), strings(k.get("words"))));
         }
         return new Campaign(
                 str(m, "id", source),
                 String.valueOf(m.getOrDefault("title", m.get("id"))),
                 ZoneId.of(String.valueOf(m.getOrDefault("timezone", "Asia/Shanghai"))),
-                ((Number) m.getOrDefault("rulesVersion", 1)).intValue(),
+                number(m.getOrDefault("rulesVersion", 1), "rulesVersion", source),
                 strings(m.getOrDefault("unitLabels", List.of("填报单位", "推荐单位"))),
                 List.copyOf(templates),
                 quotas,
@@ -87,7 +88,7 @@ public final class CampaignLoader {
                 strings(m.getOrDefault("ongoingWords", List.of("长期", "持续推进", "长期坚持"))),
                 deadlineWords(m, source),
                 rowWords(m, source),
-                ((Number) m.getOrDefault("correctionDays", 3)).intValue(),
+                number(m.getOrDefault("correctionDays", 3), "correctionDays", source),
                 Sha256.of(bytes));
     }
 
@@ -95,7 +96,7 @@ public final class CampaignLoader {
     private static TemplateSpec template(Map<String, Object> t, String source) {
         List<ColumnSpec> columns = new ArrayList<>();
         for (Object o : list(t, "columns", source)) {
-            Map<String, Object> c = (Map<String, Object>) o;
+            Map<String, Object> c = entry(o, "columns", source);
             if (flag(c, "numbersOnly") && !flag(c, "phone")) {
                 throw new IllegalArgumentException("活动定义 " + source + " 中的列“" + c.get("key")
                         + "”设置了 numbersOnly，但不是电话列（应同时设置 phone: true）");
@@ -105,7 +106,7 @@ public final class CampaignLoader {
                     str(c, "title", source),
                     strings(c.getOrDefault("aliases", List.of())),
                     flag(c, "required"), flag(c, "fillDown"), flag(c, "phone"), flag(c, "date"),
-                    ((Number) c.getOrDefault("maxLength", 0)).intValue(),
+                    number(c.getOrDefault("maxLength", 0), "columns." + c.get("key") + ".maxLength", source),
                     flag(c, "unitType"), flag(c, "sequence"), flag(c, "crossUnitDuplicate"), flag(c, "keyed"),
                     flag(c, "numbersOnly")));
         }
@@ -168,6 +169,59 @@ public final class CampaignLoader {
     private static UnitType type(String code, String source) {
         return UnitType.fromCode(code).orElseThrow(() -> new IllegalArgumentException(
                 "活动定义 " + source + " 中的单位类型“" + code + "”无效，应为 city、dfc、undergrad 或 vocational"));
+    }
+
+    /** Template ids and feed names must be unique, and no feed may take the name of a fixed one. */
+    private static void checkTemplates(List<TemplateSpec> templates, String source) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        java.util.Set<String> feeds = new java.util.HashSet<>(List.of("submissions.csv", "quota.csv", "issues.csv",
+                "completeness.csv"));
+        for (TemplateSpec t : templates) {
+            if (!ids.add(t.id())) {
+                throw new IllegalArgumentException("活动定义 " + source + " 中模板编号“" + t.id() + "”重复，每个模板的 id 须不同");
+            }
+            if (!feeds.add(t.output())) {
+                throw new IllegalArgumentException("活动定义 " + source + " 中模板“" + t.id() + "”的输出文件名“" + t.output()
+                        + "”与其他输出重名，请换一个名字（submissions.csv、quota.csv、issues.csv、completeness.csv 已占用）");
+            }
+        }
+    }
+
+    /** An integer written as a number or as digits in quotes; anything else names its key. */
+    private static int number(Object v, String key, String source) {
+        if (v instanceof Number n) {
+            return n.intValue();
+        }
+        if (v instanceof String s && s.strip().matches("-?\\d{1,9}")) {
+            return Integer.parseInt(s.strip());
+        }
+        throw new IllegalArgumentException("活动定义 " + source + " 中“" + key + "”应为整数，现为“" + v + "”");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> entry(Object o, String key, String source) {
+        if (!(o instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException("活动定义 " + source + " 中“" + key + "”的每一项应为“键: 值”的对照，现为“" + o + "”");
+        }
+        return (Map<String, Object>) m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> m, String key, String source) {
+        Object v = m.getOrDefault(key, Map.of());
+        if (!(v instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("活动定义 " + source + " 中“" + key + "”应为“键: 值”的对照，现为“" + v + "”");
+        }
+        return (Map<String, Object>) map;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> listOrEmpty(Map<String, Object> m, String key, String source) {
+        Object v = m.getOrDefault(key, List.of());
+        if (!(v instanceof List<?> l)) {
+            throw new IllegalArgumentException("活动定义 " + source + " 中“" + key + "”应为列表，现为“" + v + "”");
+        }
+        return (List<Object>) l;
     }
 
     private static boolean flag(Map<String, Object> m, String key) {

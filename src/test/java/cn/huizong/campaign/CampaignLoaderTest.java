@@ -127,4 +127,47 @@ class CampaignLoaderTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("列“contact”设置了 numbersOnly");
     }
+
+    @Test
+    void aNumberWrittenInQuotesIsReadAndAWordWhereANumberBelongsIsNamedInChinese() {
+        String quoted = """
+                id: test
+                correctionDays: "5"
+                templates:
+                  - id: cases
+                    deadline: 2025-12-09
+                    columns:
+                      - { key: summary, title: 案例简介, maxLength: "200" }
+                """;
+        Campaign c = CampaignLoader.parse(quoted.getBytes(StandardCharsets.UTF_8), "测试.yml");
+        assertThat(c.correctionDays()).isEqualTo(5);
+        assertThat(c.template("cases").orElseThrow().columns().get(0).maxLength()).isEqualTo(200);
+
+        String word = quoted.replace("maxLength: \"200\"", "maxLength: 二百");
+        assertThatThrownBy(() -> CampaignLoader.parse(word.getBytes(StandardCharsets.UTF_8), "测试.yml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("活动定义 测试.yml 中“columns.summary.maxLength”应为整数，现为“二百”");
+    }
+
+    @Test
+    void twoTemplatesWithOneIdOrOneFeedNameAreRefusedInChinese() {
+        String twice = """
+                id: test
+                templates:
+                  - id: cases
+                    deadline: 2025-12-09
+                    columns:
+                      - { key: case_name, title: 案例名称 }
+                  - id: cases
+                    deadline: 2025-12-09
+                    columns:
+                      - { key: case_name, title: 案例名称 }
+                """;
+        assertThatThrownBy(() -> CampaignLoader.parse(twice.getBytes(StandardCharsets.UTF_8), "测试.yml"))
+                .hasMessageContaining("模板编号“cases”重复");
+        String feed = twice.replaceFirst("id: cases", "id: plans").replaceFirst("deadline: 2025-12-09",
+                "deadline: 2025-12-09\n    output: issues.csv");
+        assertThatThrownBy(() -> CampaignLoader.parse(feed.getBytes(StandardCharsets.UTF_8), "测试.yml"))
+                .hasMessageContaining("模板“plans”的输出文件名“issues.csv”与其他输出重名");
+    }
 }
