@@ -21,7 +21,7 @@ public record RowWords(List<String> example, List<String> placeholders, List<Str
 
     public static final RowWords DEFAULT = new RowWords(
             List.of("填写示例", "填表示例", "示例", "样例", "举例", "例"),
-            List.of("XX", "××", "xx"),
+            List.of("XX", "××"),
             List.of("合计", "小计", "总计", "共计"),
             List.of("注", "备注", "说明", "填表说明", "填报说明"),
             List.of("填表人", "填报人", "审核人", "制表人", "负责人签字", "单位负责人", "负责人", "联系人", "联系电话",

@@ -72,8 +72,7 @@ public final class Resolver {
                         rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
                         rs.getString(13), rs.getString(14), rs.getString(15), (Integer) rs.getObject(16),
-                        rs.getString(17) != null ? List.of(rs.getString(17).split(","))
-                                : rs.getString(10) == null ? List.of() : List.of(rs.getString(10))),
+                        templatesOf(rs.getString(10), rs.getString(17))),
                 runId);
         firstSeen.clear();
         jdbc.query("SELECT DISTINCT s.sha256, s.first_seen_at FROM hz_seen s JOIN hz_file f ON f.sha256 = s.sha256 "
@@ -231,6 +230,17 @@ public final class Resolver {
             }
         }
         return out;
+    }
+
+    /** The tables a file counts for: none for a header-only file ("-"), the one template of older stagings. */
+    private static List<String> templatesOf(String template, String templates) {
+        if ("-".equals(templates)) {
+            return List.of();
+        }
+        if (templates != null) {
+            return List.of(templates.split(","));
+        }
+        return template == null ? List.of() : List.of(template);
     }
 
     private static String shortTitle(TemplateSpec t) {

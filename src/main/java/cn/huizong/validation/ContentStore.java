@@ -85,11 +85,18 @@ public final class ContentStore {
             jdbc.update("INSERT INTO hz_content (content_key, sha256, template, templates, unit_text, unit, rows_read, "
                     + "failure_code, failure_message, failure_sheet, failure_row, read_by_run, created_at) "
                     + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    key, sha256, result.template(), result.templates().size() > 1 ? String.join(",", result.templates())
-                            : null, text(result.unitText()), result.unit(),
+                    key, sha256, result.template(), templates(result), text(result.unitText()), result.unit(),
                     result.rowsRead(), f == null ? null : f.code().name(), f == null ? null : text(f.message()),
                     f == null ? null : text(f.sheet()), f == null || f.row() == 0 ? null : f.row(), runId,
                     Timestamp.from(Instant.now()));
+        }
+
+        /** Every table with rows, comma-separated; "-" for a template file without any (it replaces nothing). */
+        private static String templates(ContentResult result) {
+            if (result.template() == null || result.failure() != null) {
+                return null;
+            }
+            return result.templates().isEmpty() ? "-" : String.join(",", result.templates());
         }
 
         private void flushRows() {

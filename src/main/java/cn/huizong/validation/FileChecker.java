@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -139,14 +140,21 @@ public final class FileChecker {
         if (processor.template == null) {
             String why = processor.nearMiss != null ? processor.nearMiss
                     : "没有找到含“" + headerHint() + "”等列的表头行";
-            return new ContentResult(null, processor.unitText, unit(processor.unitText), 0,
+            String unitText = unitText(processor.unitTexts());
+            return new ContentResult(null, unitText, unit(unitText), 0,
                     Issue.file(IssueCode.UNRECOGNIZED_TEMPLATE, IssueCode.UNRECOGNIZED_TEMPLATE.message(why)));
         }
         if (processor.rowsRead == 0) {
             sink.issue(Issue.file(IssueCode.NO_DATA_ROWS, IssueCode.NO_DATA_ROWS.message()));
         }
         return new ContentResult(processor.template.id(), processor.templates.stream().map(t -> t.id()).toList(),
-                processor.unitText, unit(processor.unitText), processor.rowsRead, null);
+                unitText(processor.unitTexts()), unit(unitText(processor.unitTexts())), processor.rowsRead, null);
+    }
+
+    /** The first 填报单位 line the registry knows, else the first written (for the UNKNOWN_UNIT message). */
+    private String unitText(List<String> candidates) {
+        return candidates.stream().filter(u -> registry.match(u).isPresent()).findFirst()
+                .orElse(candidates.isEmpty() ? null : candidates.get(0));
     }
 
     private String unit(String unitText) {

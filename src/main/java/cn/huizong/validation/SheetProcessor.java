@@ -39,6 +39,8 @@ final class SheetProcessor implements RowHandler {
     private static final int HEADER_SCAN_ROWS = 30;
     private static final int MAX_UNIT_LINE_CHARS = 1_000;
     private static final Pattern SEQUENCE = Pattern.compile("\\d{1,6}");
+    /** A note in brackets under a title: （限200字以内）, (必填). */
+    private static final Pattern BRACKETED = Pattern.compile("^[（(\\[【].*[）)\\]】]$", Pattern.DOTALL);
     /** 共3项, 共计12家: a count standing where the data would be is a total row. */
     private static final Pattern COUNT = Pattern.compile("^共计?\\s*\\d+\\s*(?:项|个|家|条|所|行|个单位)");
     /** Places listed in one feedback line before "等". */
@@ -69,10 +71,15 @@ final class SheetProcessor implements RowHandler {
     private final long deadlineNanos;
     private final Map<TemplateSpec, List<RowRule>> rules = new HashMap<>();
 
-    /** The first template found; {@link #templates} has all of them in the order found. */
+    /** The first template found; {@link #templates} has those with rows, in the order found. */
     TemplateSpec template;
     final Set<TemplateSpec> templates = new LinkedHashSet<>();
-    String unitText;
+    /** Every template whose header was found, with rows or not. */
+    private final Set<TemplateSpec> headersFound = new LinkedHashSet<>();
+    private final Set<TemplateSpec> nearlyShown = new HashSet<>();
+    /** 填报单位 lines in the order found: the one above a table first (see {@link #unitTexts}). */
+    private final List<String> unitLines = new ArrayList<>();
+    private String unitLineOfSheet;
     int rowsRead;
     String nearMiss;
     private final Map<String, String> firstRowOf = new HashMap<>();
@@ -84,6 +91,7 @@ final class SheetProcessor implements RowHandler {
     private final Map<String, Map<Integer, String>> extraWithData = new LinkedHashMap<>();
     private final Map<String, String> joined = new LinkedHashMap<>(); // template column title -> sub-titles
     private final List<Issue> sheetNotes = new ArrayList<>();
+    private final List<String> strayUnitLines = new ArrayList<>();
 
     // per sheet
     private SheetInfo info;
@@ -96,6 +104,9 @@ final class SheetProcessor implements RowHandler {
     private TemplateMatcher.HeaderMatch header;
     private SheetRow headerRow;
     private Map<Integer, String> headerTitles;
+    /** The texts of the header's rows (one or two), to know a header repeated further down. */
+    private Map<Integer, String> upperTitles = Map.of();
+    private Map<Integer, String> lowerTitles = Map.of();
     private Map<Integer, String> extraColumns;
     private boolean maybeSubHeader;
     private SheetRow previousScanned;
@@ -123,6 +134,10 @@ final class SheetProcessor implements RowHandler {
         nextMerge = 0;
         active.clear();
         mergeTops = new HashMap<>();
+        if (unitLineOfSheet != null && !unitLines.contains(unitLineOfSheet)) {
+            strayUnitLines.add(unitLineOfSheet); // a sheet without a table (填表说明): a candidate of last resort
+        }
+        unitLineOfSheet = null;
         header = null;
         headerRow = null;
         maybeSubHeader = false;
@@ -165,10 +180,10 @@ final class SheetProcessor implements RowHandler {
         String text = row.joinedText();
         // a unit line is one short line; longer text is data, and the pattern is not meant for megabytes
         Matcher m = text.length() > MAX_UNIT_LINE_CHARS ? null : unitLine.matcher(Names.clean(text));
-        if (unitText == null && m != null && m.find() && m.start() == 0) {
+        if (m != null && m.find() && m.start() == 0) {
             String value = Names.clean(m.group(1).replaceAll("[_＿]+", " "));
-            if (!value.isBlank()) {
-                unitText = value;
+            if (!value.isBlank() && unitLineOfSheet == null) {
+                unitLineOfSheet = value;
             }
         }
         var match = matcher.match(row);
@@ -180,6 +195,9 @@ final class SheetProcessor implements RowHandler {
         }
         if (match.isEmpty()) {
             matcher.nearMiss(row).ifPresent(n -> {
+                if (!info.hidden()) {
+                    nearlyShown.add(n.template());
+                }
                 if (nearMiss == null) {
                     nearMiss = "工作表“" + SubmittedText.quote(sheet) + "”第" + row.rowNumber() + "行像是"
                             + n.template().title()
@@ -191,7 +209,8 @@ final class SheetProcessor implements RowHandler {
         }
         TemplateSpec found = match.get().template();
         if (info.hidden()) {
-            if (shownTemplates.contains(found)) {
+            // a shown sheet holds (or nearly holds) this template: the hidden one is an old copy, never the data
+            if (shownTemplates.contains(found) || nearlyShown.contains(found)) {
                 // last month's copy kept hidden beside the current table: never published beside it
                 sheetNotes.add(new Issue(sheet, 0, null, IssueCode.HIDDEN_SHEET_SKIPPED,
                         IssueCode.HIDDEN_SHEET_SKIPPED.message(SubmittedText.quote(sheet), shortTitle(found)), null));
@@ -202,17 +221,23 @@ final class SheetProcessor implements RowHandler {
         } else {
             shownTemplates.add(found);
         }
-        templates.add(found);
+        headersFound.add(found);
         if (template == null) {
             template = found;
         }
         sheetsRead.add(sheet);
+        if (unitLineOfSheet != null && !unitLines.contains(unitLineOfSheet)) {
+            unitLines.add(unitLineOfSheet); // the line above a table says more than one on an instructions sheet
+        }
+        upperTitles = twoRows == null ? texts(row) : texts(previousScanned);
+        lowerTitles = twoRows == null ? Map.of() : texts(row);
         useHeader(match.get(), row, twoRows);
         maybeSubHeader = twoRows == null;
         return true;
     }
 
-    private void useHeader(TemplateMatcher.HeaderMatch match, SheetRow lastRow, List<TemplateMatcher.HeaderColumn> titles) {
+    private void useHeader(TemplateMatcher.HeaderMatch found, SheetRow lastRow, List<TemplateMatcher.HeaderColumn> titles) {
+        TemplateMatcher.HeaderMatch match = titles == null ? widenMergedTitles(found, lastRow) : found;
         header = match;
         headerRow = lastRow;
         headerTitles = new TreeMap<>();
@@ -251,14 +276,56 @@ final class SheetProcessor implements RowHandler {
                     parent = titles.stream().filter(hc -> hc.column() == cols[0]).findFirst()
                             .map(hc -> Names.clean(hc.titles().get(hc.titles().size() - 1)).replace("\n", "")).orElse(parent);
                 }
-                joined.putIfAbsent(SubmittedText.quote(parent), String.join("", subs));
+                // the sub-titles, once known, say more than a merged title alone
+                joined.merge(SubmittedText.quote(parent), String.join("", subs), (was, now) -> now.isEmpty() ? was : now);
             }
         }
     }
 
     /**
-     * The row under a one-row header holds only titles under merged parent titles (联系人 | 联系电话 under
-     * 产业园区（企业）联系人及联系方式): it is part of the header, never data.
+     * A title merged over several columns without sub-titles (产业园区（企业）联系人及联系方式 over C:D, the name in C
+     * and the number in D) takes every column it covers that no other title took.
+     */
+    private TemplateMatcher.HeaderMatch widenMergedTitles(TemplateMatcher.HeaderMatch m, SheetRow row) {
+        int r0 = row.rowNumber() - 1;
+        Set<Integer> used = new HashSet<>();
+        for (int[] cols : m.columns()) {
+            for (int c : cols) {
+                used.add(c);
+            }
+        }
+        Map<Integer, String> titles = texts(row);
+        int[][] columns = m.columns().clone();
+        boolean widened = false;
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i].length != 1) {
+                continue;
+            }
+            for (CellRangeAddress h : horizontal) {
+                if (h.getFirstRow() <= r0 && r0 <= h.getLastRow() && h.getFirstColumn() == columns[i][0]) {
+                    List<Integer> cols = new ArrayList<>(List.of(columns[i][0]));
+                    for (int c = h.getFirstColumn() + 1; c <= h.getLastColumn(); c++) {
+                        if (!used.contains(c) && !titles.containsKey(c)) {
+                            cols.add(c);
+                        }
+                    }
+                    if (cols.size() > 1) {
+                        columns[i] = cols.stream().mapToInt(Integer::intValue).toArray();
+                        joined.putIfAbsent(SubmittedText.quote(Names.clean(titles.get(h.getFirstColumn()))
+                                .replace("\n", "")), "");
+                        widened = true;
+                    }
+                }
+            }
+        }
+        return widened ? new TemplateMatcher.HeaderMatch(m.template(), m.columnOf(), columns, m.matched(),
+                m.missingRequired()) : m;
+    }
+
+    /**
+     * The row under a one-row header is part of the header, never data, when every cell it holds is a title
+     * under a merged parent title (联系人 | 联系电话 under 产业园区（企业）联系人及联系方式), a note in brackets under
+     * its title (（限200字以内）), or a title word of the template.
      */
     private boolean isSubHeader(SheetRow row) {
         if (row.rowNumber() != headerRow.rowNumber() + 1) {
@@ -279,7 +346,9 @@ final class SheetProcessor implements RowHandler {
                     break;
                 }
             }
-            if (!underParent) {
+            String text = Names.clean(c.text());
+            boolean note = BRACKETED.matcher(text).matches() && text.length() <= 40;
+            if (!underParent && !note && !matcher.isTitle(header.template(), text)) {
                 return false;
             }
         }
@@ -287,6 +356,8 @@ final class SheetProcessor implements RowHandler {
     }
 
     private void refineHeader(SheetRow subRow) {
+        upperTitles = texts(headerRow);
+        lowerTitles = texts(subRow);
         List<TemplateMatcher.HeaderColumn> titles = twoRowHeader(headerRow, subRow);
         var refined = matcher.match(titles).filter(m -> m.template() == header.template());
         if (refined.isPresent() && refined.get().matched() >= header.matched()) {
@@ -389,6 +460,7 @@ final class SheetProcessor implements RowHandler {
             }
         }
         previousCells = cells;
+        templates.add(t);
         int rowNo = ++rowsRead;
         MappedRow mapped = new MappedRow(sheet, row.rowNumber(), rowNo, cells, letters);
         boolean[] hasError = {false};
@@ -471,20 +543,26 @@ final class SheetProcessor implements RowHandler {
         }
         String first = null;
         int placeholders = 0;
+        int filled = 0;
+        boolean allLabelled = true;
         for (Cell c : row.cells()) {
             if (c.text().isBlank()) {
                 continue;
             }
             String text = Names.compact(c.text());
+            filled++;
             if (first == null) {
                 first = text;
             }
+            // the template's own example text: a cell that IS a placeholder name (XX大学, XX公司), not one that
+            // merely contains the letters (xxhx@163.com)
             for (String p : words.placeholders()) {
-                if (text.contains(p)) {
+                if (text.startsWith(p)) {
                     placeholders++;
                     break;
                 }
             }
+            allLabelled &= labelled(text, words.signature()) || labelled(text, words.note());
         }
         if (first == null) {
             return null;
@@ -492,13 +570,15 @@ final class SheetProcessor implements RowHandler {
         if (startsWithWord(first, words.example()) || placeholders >= 2) {
             return NotData.EXAMPLE;
         }
-        if (startsWithWord(first, words.total()) || COUNT.matcher(first).find()) {
+        // a total stands nearly alone (合计：共3项, 合计 | 3家); a row full of data is data whatever its first word
+        if (filled <= 2 && (startsWithWord(first, words.total()) || COUNT.matcher(first).find())) {
             return NotData.TOTAL;
         }
-        if (labelled(first, words.note())) {
+        // a note or a footer is labels only (填表人：… 审核人：…); 联系人：王芳 beside filled columns is data
+        if (allLabelled && labelled(first, words.note())) {
             return NotData.NOTE;
         }
-        if (labelled(first, words.signature())) {
+        if (allLabelled && labelled(first, words.signature())) {
             return NotData.SIGNATURE;
         }
         return null;
@@ -507,12 +587,16 @@ final class SheetProcessor implements RowHandler {
     /** The text starts with one of the words, and the word ends there (示例：…, 例1; not 例如, 合计划). */
     private static boolean startsWithWord(String text, List<String> list) {
         for (String w : list) {
-            if (text.startsWith(w) && (text.length() == w.length()
-                    || Character.UnicodeScript.of(text.codePointAt(w.length())) != Character.UnicodeScript.HAN)) {
+            if (text.startsWith(w) && (text.length() == w.length() || endsWord(text.codePointAt(w.length())))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** What may follow a word that stands on its own: punctuation, a digit, a space; not Han, not a bracket. */
+    private static boolean endsWord(int cp) {
+        return Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN && "(（[【".indexOf(cp) < 0;
     }
 
     /** The text is one of the labels followed by a colon (注：…, 填表人：…). */
@@ -526,15 +610,24 @@ final class SheetProcessor implements RowHandler {
         return false;
     }
 
-    /** A header row repeated inside the table (pasted from a second page): three or more titles in place. */
+    /**
+     * A header repeated inside the table (pasted from a second page): three or more titles in place, or a row
+     * whose every cell is the title its column has in one of the header's rows (the second row of a header).
+     */
     private boolean repeatsHeader(SheetRow row) {
         int same = 0;
+        int filled = 0;
         for (Cell c : row.cells()) {
-            if (c.text().equals(headerTitles.get(c.column())) && ++same >= 3) {
-                return true;
+            if (c.text().isBlank()) {
+                continue;
+            }
+            filled++;
+            if (c.text().equals(headerTitles.get(c.column())) || c.text().equals(upperTitles.get(c.column()))
+                    || c.text().equals(lowerTitles.get(c.column()))) {
+                same++;
             }
         }
-        return false;
+        return same >= 3 || same >= 2 && same == filled;
     }
 
     /** 同上 means the value above in the same column (of this table); 同左 the value to its left in this row. */
@@ -618,6 +711,9 @@ final class SheetProcessor implements RowHandler {
     private void fillDown(int rowNumber, int[] columnOf, List<Cell> cells) {
         int r0 = rowNumber - 1;
         for (CellRangeAddress r : active) {
+            if (r.getFirstRow() < headerRow.rowNumber()) {
+                continue; // a header cell merged down, never a value
+            }
             if (r0 > r.getFirstRow() && r0 <= r.getLastRow()) {
                 Cell top = mergeTops.get(r);
                 for (int i = 0; i < columnOf.length; i++) {
@@ -631,8 +727,28 @@ final class SheetProcessor implements RowHandler {
 
     // ---- what the unit is told about the way its file was read ----
 
+    /**
+     * The 填报单位 lines found, best first: those above a table in sheet order, then those of sheets without one
+     * (an instructions sheet may say 填报单位：填写单位全称). The caller takes the first the registry knows.
+     */
+    List<String> unitTexts() {
+        List<String> out = new ArrayList<>(unitLines);
+        if (unitLineOfSheet != null && !out.contains(unitLineOfSheet)) {
+            out.add(unitLineOfSheet);
+        }
+        strayUnitLines.stream().filter(u -> !out.contains(u)).forEach(out::add);
+        return out;
+    }
+
     /** File-level notes, once per file: call after the last sheet. */
     void finish() {
+        for (TemplateSpec t : headersFound) {
+            if (!templates.contains(t) && rowsRead > 0) {
+                // a table left empty beside one that has rows (the notice's blank 附件5 kept in the workbook)
+                sink.issue(Issue.file(IssueCode.EMPTY_TABLE_IGNORED,
+                        IssueCode.EMPTY_TABLE_IGNORED.message(shortTitle(t), shortTitle(t))));
+            }
+        }
         sheetNotes.forEach(sink::issue);
         List<String> warn = new ArrayList<>();
         List<String> info = new ArrayList<>();

@@ -134,6 +134,15 @@ public final class TemplateMatcher {
         return out;
     }
 
+    /** Whether the text is a title (or an alias) of one of the template's columns. */
+    public boolean isTitle(TemplateSpec t, String text) {
+        if (text.length() > MAX_TITLE_CHARS) {
+            return false;
+        }
+        String key = headerKey(text);
+        return !key.isEmpty() && t.columns().stream().anyMatch(c -> titleMatches(c, key));
+    }
+
     static String headerKey(String text) {
         return MARKS.matcher(Names.header(text)).replaceAll("");
     }

@@ -285,6 +285,138 @@ class ReshapedTablesContractTest {
                 "“备注”列（J列）不在模板之内，其中填写的内容未汇总。如需报送，请写入模板的相应列后重新报送。");
     }
 
+    // ---- found in review: shapes that must not lose or invent data ----
+
+    @Test
+    void aBlankTableBesideAFilledOneCountsForNothing() throws Exception {
+        Path xlsx = dir.resolve("blank-cases/附件1 附件5.xlsx");
+        Workbooks.xlsx(xlsx, Workbooks.pairingSheet("洛阳市教育局", List.of(
+                pairing("洛阳市教育局", "洛阳一拖集团", "张明 13837900011"))), Workbooks.casesSheet("洛阳市教育局", List.of()));
+
+        Read read = read(xlsx);
+
+        assertThat(read.result().templates()).containsExactly("pairing");
+        assertThat(read.codes()).containsExactly("EMPTY_TABLE_IGNORED@file");
+    }
+
+    @Test
+    void aHiddenOldCopyIsNotReadWhenTheShownSheetNearlyHoldsTheTemplate() throws Exception {
+        Path xlsx = dir.resolve("near-miss/附件1.xlsx");
+        Workbooks.xlsx(xlsx, new Workbooks.SheetSpec("附件1").row("填报单位：洛阳市教育局")
+                .row("教育行政部门（学校）", "包联企业", "产业园区（企业）联系人及联系方式",
+                        "教育行政部门（学校）包保负责人及联系方式", "产业园区（企业）需求", "出台政策和工作举措", "工作推进情况",
+                        "完成时限")
+                .rows(List.of(pairing("洛阳市教育局", "本月新企业", "张明 13837900011"))),
+                rename(Workbooks.pairingSheet("洛阳市教育局", List.of(pairing("洛阳市教育局", "上月旧企业",
+                        "张明 13837900011"))), "上月").hidden());
+
+        ContentResult result = new FileChecker(campaign, registry, ReadLimits.DEFAULT).check(new FileChecker.Source(
+                "附件1.xlsx", FileKind.SPREADSHEET, xlsx, null), new ContentSink() {
+                    @Override
+                    public void row(StagedRow row) {
+                        throw new AssertionError("no row of the hidden old copy may be read: " + row.values());
+                    }
+
+                    @Override
+                    public void issue(Issue issue) {
+                    }
+                });
+
+        assertThat(result.failure().code().name()).isEqualTo("UNRECOGNIZED_TEMPLATE");
+        assertThat(result.failure().message()).contains("第2行像是附件1").contains("包联产业园区(企业)名称");
+    }
+
+    @Test
+    void aContactLabelInTheFirstFilledCellOfAFullRowIsData() throws Exception {
+        Path xlsx = dir.resolve("label-in-row/附件1.xlsx");
+        Workbooks.xlsx(xlsx, Workbooks.pairingSheet("洛阳市教育局", List.of(
+                pairing("洛阳市教育局", "洛阳一拖集团", "张明 13837900011"),
+                r(null, null, "联系人：王芳 13837900012", "李华 13937900001", "设备", "共建", "推进中", "2026-06-30")))
+                .merge("A5:A6").merge("B5:B6"));
+
+        Read read = read(xlsx);
+
+        assertThat(read.rows()).hasSize(2);
+        assertThat(read.rows().get(1)).startsWith("pairing 附件1!6|洛阳市教育局|洛阳一拖集团|联系人：王芳 13837900012|");
+        assertThat(read.issues()).isEmpty();
+    }
+
+    @Test
+    void lettersXInsideRealValuesAreNoPlaceholderAndATotalWordInAFullRowIsData() throws Exception {
+        Path xlsx = dir.resolve("xx-mail/附件1.xlsx");
+        Workbooks.xlsx(xlsx, Workbooks.pairingSheet("新乡市教育局", List.of(
+                r("新乡市教育局", "新乡化纤集团", "xxhx@163.com 13837300011", "xxsjyj@126.com 13937300001", "人才", "对接",
+                        "推进中", "2026-06-30"),
+                r("合计(新乡)智能科技有限公司", "新乡电池产业园", "张明 13837300012", "李华 13937300002", "电池", "共建",
+                        "推进中", "2026-06-30"))));
+
+        Read read = read(xlsx);
+
+        assertThat(read.rows()).hasSize(2);
+        assertThat(read.issues()).isEmpty();
+    }
+
+    @Test
+    void aBracketedNoteUnderAOneRowHeaderIsPartOfTheHeader() throws Exception {
+        Path xlsx = dir.resolve("note-under-header/附件5.xlsx");
+        Workbooks.xlsx(xlsx, new Workbooks.SheetSpec("附件5").row("推荐单位：郑州大学")
+                .row("序号", "案例名称", "案例简介", "申报单位", "单位类型", "联系人", "联系方式")
+                .row(null, null, "（限200字以内）")
+                .row(1, "智能制造产业学院", "校企共建产业学院。", "郑州大学", "“双一流”建设高校", "陈刚", "13838000001")
+                .merge("A2:A3").merge("B2:B3").merge("D2:D3").merge("E2:E3").merge("F2:F3").merge("G2:G3"));
+
+        Read read = read(xlsx);
+
+        assertThat(read.rows()).containsExactly(
+                "cases 附件5!4|1|智能制造产业学院|校企共建产业学院。|郑州大学|“双一流”建设高校|陈刚|13838000001|ok");
+        assertThat(read.issues()).isEmpty();
+    }
+
+    @Test
+    void aTwoRowHeaderRepeatedInsideTheTableIsNotData() throws Exception {
+        Path xlsx = dir.resolve("repeated-two-row/附件1.xlsx");
+        Workbooks.SheetSpec sheet = splitContactSheet().row("教育行政部门（学校）", "包联产业园区（企业）名称",
+                "产业园区（企业）联系人及联系方式", null, "教育行政部门（学校）包保负责人及联系方式", "产业园区（企业）需求",
+                "出台政策和工作举措", "工作推进情况", "完成时限").row(null, null, "联系人", "联系电话")
+                .row("孟津区教育局", "孟津产业园", "赵强", "13837900013", "李华 13937900001", "人才", "对接", "推进中",
+                        "2026-06-30");
+        Workbooks.xlsx(xlsx, sheet);
+
+        Read read = read(xlsx);
+
+        assertThat(read.rows()).hasSize(3);
+        assertThat(read.rows().get(2)).startsWith("pairing 附件1!10|孟津区教育局|孟津产业园|赵强 13837900013|");
+        assertThat(read.codes()).containsExactly("SKIPPED_NOTE_ROWS@file", "JOINED_COLUMNS@file");
+        assertThat(read.message("SKIPPED_NOTE_ROWS")).contains("第8行（重复的表头）、第9行（重复的表头）");
+    }
+
+    @Test
+    void aTitleMergedOverTwoColumnsWithoutSubTitlesTakesBoth() throws Exception {
+        Path xlsx = dir.resolve("merged-title/附件1.xlsx");
+        Workbooks.xlsx(xlsx, new Workbooks.SheetSpec("附件1").row("填报单位：洛阳市教育局")
+                .row("教育行政部门（学校）", "包联产业园区（企业）名称", "产业园区（企业）联系人及联系方式", null,
+                        "教育行政部门（学校）包保负责人及联系方式", "产业园区（企业）需求", "出台政策和工作举措", "工作推进情况",
+                        "完成时限")
+                .row("洛阳市教育局", "洛阳一拖集团", "张明", "13837900011", "李华 13937900001", "人才", "对接", "推进中",
+                        "2026-06-30")
+                .merge("C2:D2"));
+
+        Read read = read(xlsx);
+
+        assertThat(read.rows()).containsExactly(
+                "pairing 附件1!3|洛阳市教育局|洛阳一拖集团|张明 13837900011|李华 13937900001|人才|对接|推进中|2026-06-30|ok");
+        assertThat(read.codes()).containsExactly("JOINED_COLUMNS@file");
+    }
+
+    @Test
+    void aUnitLineOnAnInstructionsSheetDoesNotHideTheTablesOwn() throws Exception {
+        Path xlsx = dir.resolve("instructions-unit/附件1.xlsx");
+        Workbooks.xlsx(xlsx, new Workbooks.SheetSpec("填表说明").row("填报单位：填写单位全称，并加盖公章"),
+                Workbooks.pairingSheet("洛阳市教育局", List.of(pairing("洛阳市教育局", "洛阳一拖集团", "张明 13837900011"))));
+
+        assertThat(read(xlsx).result().unit()).isEqualTo("洛阳市教育局");
+    }
+
     /** The same sheet under another name. */
     static Workbooks.SheetSpec rename(Workbooks.SheetSpec spec, String name) {
         return spec.renamed(name);
