@@ -44,6 +44,8 @@ public final class Resolver {
     }
 
     private final List<Part> supersededParts = new ArrayList<>();
+    /** Files whose content has errors: the feedback letter about them asked for a correction. */
+    private final Set<Integer> withErrors = new HashSet<>();
     /** Per unit and template, whether the table that counts came late (for completeness). */
     private final Map<String, Boolean> lateByUnitTemplate = new HashMap<>();
 
@@ -79,6 +81,9 @@ public final class Resolver {
                 + "WHERE f.run_id = ?", rs -> {
                     firstSeen.put(rs.getString(1), rs.getTimestamp(2).toInstant());
                 }, runId);
+        withErrors.clear();
+        withErrors.addAll(jdbc.queryForList("SELECT DISTINCT f.file_no FROM hz_file f JOIN hz_content_issue ci "
+                + "ON ci.content_key = f.content_key WHERE f.run_id = ? AND ci.severity = 'error'", Integer.class, runId));
         IssueLog issues = new IssueLog(runId);
         Map<Integer, String[]> outcome = decideFiles(files, issues); // file_no -> {status, unit, template, late}
         List<Object[]> updates = new ArrayList<>();
@@ -166,7 +171,19 @@ public final class Resolver {
         Map<String, List<WhichFileCounts.Receipt>> received = new LinkedHashMap<>();
         for (FileRow f : files) {
             String[] o = out.get(f.fileNo());
-            if (o[1] == null || f.rejectCode() != null || f.failureCode() != null) {
+            if (o[1] == null) {
+                continue;
+            }
+            boolean unreadable = f.rejectCode() != null || f.failureCode() != null;
+            if (unreadable) {
+                // an attempt the unit made (an encrypted or damaged file): its time counts for "first submission on
+                // time", and the letter about it asked for a correction; it never counts as data. Its table is not
+                // known, so it stands for every table the unit owes.
+                List<String> owed = f.templates().isEmpty() ? campaign.templates().stream().map(TemplateSpec::id).toList()
+                        : f.templates();
+                for (String t : owed) {
+                    received.computeIfAbsent(o[1] + "\u0000" + t, k -> new ArrayList<>()).add(receipt(f));
+                }
                 continue;
             }
             for (String t : f.templates()) {
@@ -223,7 +240,12 @@ public final class Resolver {
         // the file's own flag: late when any table it counts for (or, replaced or a copy, would count for) was late
         Map<Integer, Boolean> fileLate = new HashMap<>();
         lateness.values().forEach(byFile -> byFile.forEach((no, late) -> fileLate.merge(no, late, Boolean::logicalOr)));
-        fileLate.forEach((no, late) -> out.get(no)[3] = String.valueOf(late));
+        fileLate.forEach((no, late) -> {
+            FileRow f = byNo.get(no);
+            if (f.rejectCode() == null && f.failureCode() == null) { // an unreadable file's table is not known
+                out.get(no)[3] = String.valueOf(late);
+            }
+        });
         for (FileRow f : files) {
             if (f.templates().size() > 1) {
                 out.get(f.fileNo())[2] = String.join("+", f.templates());
@@ -249,8 +271,10 @@ public final class Resolver {
     }
 
     private WhichFileCounts.Receipt receipt(FileRow f) {
+        String unit = unitOf(f);
         return new WhichFileCounts.Receipt(f.fileNo(), f.sha(), f.received(),
-                f.sha() == null ? Instant.MAX : firstSeen.getOrDefault(f.sha(), Instant.MAX));
+                f.sha() == null ? Instant.MAX : firstSeen.getOrDefault(f.sha(), Instant.MAX),
+                unit == null ? "" : unit, f.rejectCode() != null || f.failureCode() != null || withErrors.contains(f.fileNo()));
     }
 
     private String shown(Instant t) {

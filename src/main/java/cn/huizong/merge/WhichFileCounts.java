@@ -13,14 +13,15 @@ import java.util.Map;
 /**
  * Which received file counts, as a pure function of receipts (the README's superseding table):
  * <ol>
- * <li>Copies of the same bytes: the latest receipt is the one that counts, earlier copies are
+ * <li>Copies of the same bytes from one unit: the latest receipt is the one that counts, earlier copies are
  * {@code duplicate_file} (a resend of v1 after v2 makes v1 current again).</li>
  * <li>Of a unit's remaining files for one template, those received last count; the older ones are
  * {@code superseded}, naming the files that replaced them. Two different contents received at the same latest
  * time are both kept and flagged: guessing would make one vanish.</li>
  * <li>Late means late: a content is on time when it arrived by the deadline, or as a correction within the
- * days the feedback letter gave (the letter about the version before it), provided the unit's first
- * submission of the template arrived by the deadline.</li>
+ * days the feedback letter gave (the letter about the version before it, which asked for a correction
+ * because that version had errors or could not be read), provided the unit's first submission of the
+ * template, readable or not, arrived by the deadline.</li>
  * </ol>
  */
 final class WhichFileCounts {
@@ -31,9 +32,15 @@ final class WhichFileCounts {
     /**
      * One received file.
      *
+     * @param owner     whose copy it is (the unit; copies of one unit's bytes are copies, another unit's are not)
      * @param firstSeen when a run first saw these bytes: the feedback letter about them was written then
+     * @param asked     whether that letter asked for a correction (the file had errors or could not be read)
      */
-    record Receipt(int fileNo, String sha256, Instant received, Instant firstSeen) {
+    record Receipt(int fileNo, String sha256, Instant received, Instant firstSeen, String owner, boolean asked) {
+
+        Receipt(int fileNo, String sha256, Instant received, Instant firstSeen) {
+            this(fileNo, sha256, received, firstSeen, "", true);
+        }
     }
 
     enum Outcome { COUNTS, DUPLICATE_FILE, SUPERSEDED }
@@ -51,7 +58,10 @@ final class WhichFileCounts {
     private static final Comparator<Receipt> BY_ARRIVAL = Comparator.comparing(Receipt::received)
             .thenComparingInt(Receipt::fileNo);
 
-    /** Copies of the same bytes, anywhere in the inbox: file number → the copy that counts (itself if it does). */
+    /**
+     * Copies of the same bytes from the same owner: file number → the copy that counts (itself if it does). The
+     * same bytes from two units (the notice's blank template sent back by both) are two submissions.
+     */
     static Map<Integer, Integer> copies(List<Receipt> receipts) {
         Map<String, Receipt> latest = new HashMap<>();
         for (Receipt r : receipts) {
@@ -59,11 +69,11 @@ final class WhichFileCounts {
                 continue;
             }
             // latest receipt wins; at the same time the first in path order, so that the choice is stable
-            latest.merge(r.sha256(), r, WhichFileCounts::laterCopy);
+            latest.merge(r.owner() + "\u0000" + r.sha256(), r, WhichFileCounts::laterCopy);
         }
         Map<Integer, Integer> out = new LinkedHashMap<>();
         for (Receipt r : receipts) {
-            Receipt kept = r.sha256() == null || r.sha256().isEmpty() ? r : latest.get(r.sha256());
+            Receipt kept = r.sha256() == null || r.sha256().isEmpty() ? r : latest.get(r.owner() + "\u0000" + r.sha256());
             out.put(r.fileNo(), kept.fileNo());
         }
         return out;
@@ -140,8 +150,9 @@ final class WhichFileCounts {
             boolean late;
             if (!r.received().isAfter(deadline.end())) {
                 late = false;
-            } else if (!firstOnTime || previous == null || !previous.firstSeen().isBefore(r.received())) {
-                // no letter about the version before it had been written when it arrived
+            } else if (!firstOnTime || previous == null || !previous.asked()
+                    || !previous.firstSeen().isBefore(r.received())) {
+                // no letter had asked for a correction of the version before it when it arrived
                 late = true;
             } else {
                 LocalDate letterDay = previous.firstSeen().atZone(deadline.zone()).toLocalDate();

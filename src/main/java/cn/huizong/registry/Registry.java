@@ -132,8 +132,9 @@ public final class Registry {
         return Optional.empty();
     }
 
+    /** A few Han characters and a school word right after a matched name: another institution (万方学院). */
     private static final java.util.regex.Pattern INSTITUTION_TAIL =
-            java.util.regex.Pattern.compile("\\p{IsHan}*?(学院|大学|学校|分校|校区)");
+            java.util.regex.Pattern.compile("\\p{IsHan}{0,8}?(学院|大学|分校|校区)");
 
     /** Whether the Chinese characters right after a matched name carry on into another school's name. */
     private static boolean startsAnotherInstitution(String key, int end) {
@@ -141,6 +142,8 @@ public final class Registry {
         while (stop < key.length() && Character.UnicodeScript.of(key.codePointAt(stop)) == Character.UnicodeScript.HAN) {
             stop += Character.charCount(key.codePointAt(stop));
         }
+        // refusing errs towards UNKNOWN_UNIT (a clerk forwards the file) rather than crediting a branch school's
+        // file to its parent: 郑州大学计算机学院 is refused too, and its unit line or folder decides
         return INSTITUTION_TAIL.matcher(key.substring(end, stop)).lookingAt();
     }
 

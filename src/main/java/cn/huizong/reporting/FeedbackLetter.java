@@ -103,8 +103,11 @@ final class FeedbackLetter {
         if (x.late()) {
             return "，逾期";
         }
-        return campaign.template(x.template()).filter(t -> x.receivedAt().isAfter(campaign.deadlineEnd(t).toInstant()))
-                .map(t -> "，在反馈要求的期限内更正，按期报送").orElse("");
+        // a workbook with several tables (pairing+cases): corrected in time if any of its tables was due before it
+        boolean corrected = java.util.Arrays.stream(x.template() == null ? new String[0] : x.template().split("\\+"))
+                .map(campaign::template).flatMap(java.util.Optional::stream)
+                .anyMatch(t -> x.receivedAt().isAfter(campaign.deadlineEnd(t).toInstant()));
+        return corrected ? "，在反馈要求的期限内更正，按期报送" : "";
     }
 
     /** Rows taken per template, with what was left out and why. */

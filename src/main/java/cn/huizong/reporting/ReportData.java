@@ -277,12 +277,17 @@ final class ReportData {
     /** Issue counts by unit ("" for none), then template of the file ("" for none), then severity. */
     Map<String, Map<String, Map<String, Integer>>> issueCounts(String runId) {
         Map<String, Map<String, Map<String, Integer>>> out = new LinkedHashMap<>();
-        jdbc.query("SELECT i.unit, f.template, i.severity, COUNT(*) FROM hz_issue i "
-                + "JOIN hz_file f ON f.run_id = i.run_id AND f.file_no = i.file_no WHERE i.run_id = ? "
-                + "GROUP BY i.unit, f.template, i.severity", rs -> {
-                    out.computeIfAbsent(rs.getString(1) == null ? "" : rs.getString(1), k -> new HashMap<>())
-                            .computeIfAbsent(rs.getString(2) == null ? "" : rs.getString(2), k -> new HashMap<>())
-                            .merge(rs.getString(3), rs.getInt(4), Integer::sum);
+        // a row issue belongs to its row's table; a file-level one of a workbook with several tables to each
+        jdbc.query("SELECT i.unit, COALESCE(rec.template, f.template), i.severity, COUNT(*) FROM hz_issue i "
+                + "JOIN hz_file f ON f.run_id = i.run_id AND f.file_no = i.file_no "
+                + "LEFT JOIN hz_record rec ON rec.run_id = i.run_id AND rec.file_no = i.file_no AND rec.row_no = i.row_no "
+                + "WHERE i.run_id = ? GROUP BY i.unit, COALESCE(rec.template, f.template), i.severity", rs -> {
+                    String templates = rs.getString(2) == null ? "" : rs.getString(2);
+                    for (String t : templates.split("\\+")) {
+                        out.computeIfAbsent(rs.getString(1) == null ? "" : rs.getString(1), k -> new HashMap<>())
+                                .computeIfAbsent(t, k -> new HashMap<>())
+                                .merge(rs.getString(3), rs.getInt(4), Integer::sum);
+                    }
                 }, runId);
         return out;
     }

@@ -49,9 +49,14 @@ class LatenessTest {
     }
 
     private Path version(String name, String enterprise) throws Exception {
+        return version(name, enterprise, "张明 13837900011");
+    }
+
+    /** A 附件1 of one row; a contact without a number is an error, so the letter about it asks for a correction. */
+    private Path version(String name, String enterprise, String contact) throws Exception {
         Path file = work.resolve("inbox/洛阳市教育局").resolve(name);
         Workbooks.xlsx(file, Workbooks.pairingSheet("洛阳市教育局", List.of(r("洛阳市教育局", enterprise,
-                "张明 13837900011", "李华 13937900001", "人才", "对接", "推进中", "2026-06-30"))));
+                contact, "李华 13937900001", "人才", "对接", "推进中", "2026-06-30"))));
         return file;
     }
 
@@ -99,7 +104,7 @@ class LatenessTest {
 
     @Test
     void aCorrectionTheLetterAskedForKeepsTheUnitOnTime() throws Exception {
-        version("附件1.xlsx", "第一版企业");
+        version("附件1.xlsx", "第一版企业", "张明 电话待定");
         mailLog("洛阳市教育局/附件1.xlsx," + at(deadline.minusDays(1).atTime(9, 0).atZone(ZONE)));
         Path first = consolidate(); // this run writes the letter, after the deadline
         assertThat(pairingStatus(first)).isEqualTo("submitted");
@@ -124,7 +129,7 @@ class LatenessTest {
 
     @Test
     void aCorrectionAfterTheLettersDaysIsLate() throws Exception {
-        version("附件1.xlsx", "第一版企业");
+        version("附件1.xlsx", "第一版企业", "张明 电话待定");
         mailLog("洛阳市教育局/附件1.xlsx," + at(deadline.minusDays(1).atTime(9, 0).atZone(ZONE)));
         consolidate();
 
@@ -149,5 +154,36 @@ class LatenessTest {
 
         assertThat(pairingStatus(latest)).isEqualTo("late");
         assertThat(lateWarnings(latest)).containsExactly("洛阳市教育局/附件1（二）.xlsx");
+    }
+
+    @Test
+    void aNewVersionAfterTheDeadlineThatNoLetterAskedForIsLate() throws Exception {
+        version("附件1.xlsx", "第一版企业"); // nothing wrong: the run writes no letter asking for anything
+        mailLog("洛阳市教育局/附件1.xlsx," + at(deadline.minusDays(1).atTime(9, 0).atZone(ZONE)));
+        consolidate();
+
+        version("附件1（补充）.xlsx", "补充的企业");
+        mailLog("洛阳市教育局/附件1.xlsx," + at(deadline.minusDays(1).atTime(9, 0).atZone(ZONE)),
+                "洛阳市教育局/附件1（补充）.xlsx," + at(ZonedDateTime.now(ZONE).plusHours(1)));
+        Path latest = consolidate();
+
+        assertThat(pairingStatus(latest)).isEqualTo("late");
+        assertThat(lateWarnings(latest)).containsExactly("洛阳市教育局/附件1（补充）.xlsx");
+    }
+
+    @Test
+    void anUnreadableFirstSubmissionOnTimeCountsAndItsFixWithinTheLettersDaysIsOnTime() throws Exception {
+        Path locked = work.resolve("inbox/洛阳市教育局/附件1（加密）.xlsx");
+        Workbooks.encryptedXlsx(locked, "123456", Workbooks.pairingSheet("洛阳市教育局", List.of()));
+        mailLog("洛阳市教育局/附件1（加密）.xlsx," + at(deadline.minusDays(1).atTime(9, 0).atZone(ZONE)));
+        consolidate(); // the letter asks to remove the password and send again
+
+        version("附件1.xlsx", "洛阳一拖集团");
+        mailLog("洛阳市教育局/附件1（加密）.xlsx," + at(deadline.minusDays(1).atTime(9, 0).atZone(ZONE)),
+                "洛阳市教育局/附件1.xlsx," + at(ZonedDateTime.now(ZONE).plusHours(1)));
+        Path latest = consolidate();
+
+        assertThat(pairingStatus(latest)).isEqualTo("submitted");
+        assertThat(lateWarnings(latest)).isEmpty();
     }
 }

@@ -160,4 +160,45 @@ class WhichFileCountsInARunTest {
         assertThat(text.toString()).contains("说明").contains("本文件已被2025-12-07 09:00收到的“洛阳市教育局/附件1（修改）.xlsx”替代")
                 .contains("无需修改");
     }
+
+    @Test
+    void theSameBytesFromTwoUnitsAreTwoSubmissions() throws Exception {
+        // the notice's blank 附件5 with the unit named only by its folder, sent back by two universities
+        byte[] blank = Workbooks.xlsxBytes(Workbooks.casesSheet("", List.of(
+                r(1, "产学研合作案例", "简介。", "", "本科", "张三", "13800000001"))));
+        Path a = inbox().resolve("郑州大学/附件5.xlsx");
+        Path b = inbox().resolve("河南大学/附件5.xlsx");
+        Files.createDirectories(a.getParent());
+        Files.createDirectories(b.getParent());
+        Files.write(a, blank);
+        Files.write(b, blank);
+        Workbooks.receivedAt(a, "2025-12-05T09:00:00");
+        Workbooks.receivedAt(b, "2025-12-06T09:00:00");
+
+        Path csv = consolidate();
+
+        assertThat(statuses(csv)).containsExactly("河南大学/附件5.xlsx=accepted", "郑州大学/附件5.xlsx=accepted");
+        assertThat(issues(csv, "DUPLICATE_FILE")).isEmpty();
+    }
+
+    @Test
+    void aBlankCaseSheetInALaterWorkbookDoesNotWipeTheCasesSentBefore() throws Exception {
+        Path cases = inbox().resolve("洛阳市教育局/附件5.xlsx");
+        Workbooks.xlsx(cases, Workbooks.casesSheet("洛阳市教育局", List.of(
+                r(1, "职教集团服务装备制造", "简介。", "洛阳市教育局", "教育局", "张明", "13837900011"),
+                r(2, "产教融合共同体", "简介。", "洛阳市教育局", "教育局", "张明", "13837900011"))));
+        Workbooks.receivedAt(cases, "2025-12-05T09:00:00");
+        Path both = inbox().resolve("洛阳市教育局/附件1 附件5.xlsx");
+        Workbooks.xlsx(both, Workbooks.pairingSheet("洛阳市教育局", List.of(pairing("洛阳一拖集团", "13837900012"))),
+                Workbooks.casesSheet("洛阳市教育局", List.of()));
+        Workbooks.receivedAt(both, "2025-12-15T09:00:00");
+
+        Path csv = consolidate();
+
+        assertThat(statuses(csv)).containsExactly("洛阳市教育局/附件1 附件5.xlsx=accepted", "洛阳市教育局/附件5.xlsx=accepted");
+        assertThat(records(csv.resolve("cases.csv"))).hasSize(2);
+        assertThat(records(csv.resolve("completeness.csv")).stream().filter(c -> c.get("unit").equals("洛阳市教育局"))
+                .map(c -> c.get("pairing") + "|" + c.get("cases")).toList()).containsExactly("submitted|submitted");
+        assertThat(issues(csv, "EMPTY_TABLE_IGNORED")).hasSize(1);
+    }
 }
