@@ -132,6 +132,13 @@ public class ConsolidationRunner {
                 break;
             }
             last = jobRepository.getLastJobExecution(instance);
+            if (last == null) {
+                // an instance without an execution: the process died between the two inserts (or H2 lost the last
+                // commit to kill -9). Spring Batch can neither start nor restart it: the next generation runs.
+                log.warn("job instance {} of this input has no execution; starting generation {}", instance.getInstanceId(),
+                        generation + 1);
+                continue;
+            }
             if (usable(last, request.output())) {
                 break;
             }
