@@ -10,15 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.huizong.fixtures.WorkbookText;
 import cn.huizong.fixtures.Workbooks;
 import cn.huizong.operations.Cli;
 
@@ -101,8 +99,8 @@ class ThirdTemplateCampaignTest {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
             assertThat(names).containsExactly("结对包联汇总", "典型案例汇总", "实施方案汇总", "配额核查", "报送情况", "问题清单");
-            assertThat(text(wb.getSheet("实施方案汇总"))).contains("洛阳市教育助企中原行实施方案", "职成科");
-            String roster = text(wb.getSheet("报送情况"));
+            assertThat(WorkbookText.of(wb.getSheet("实施方案汇总"))).contains("洛阳市教育助企中原行实施方案", "职成科");
+            String roster = WorkbookText.of(wb.getSheet("报送情况"));
             assertThat(roster).contains("附件2 实施方案");
         }
     }
@@ -110,15 +108,5 @@ class ThirdTemplateCampaignTest {
     @Test
     void theRunSummaryCountsUnitsThatDidNotSendIt() {
         assertThat(run.out()).contains("未报送附件1的市级教育行政部门：18 个").contains("未报送实施方案的市级教育行政部门：18 个（郑州市教育局、");
-    }
-
-    static String text(Sheet sheet) {
-        StringBuilder sb = new StringBuilder();
-        for (Row row : sheet) {
-            for (Cell c : row) {
-                sb.append(c.toString()).append('\n');
-            }
-        }
-        return sb.toString();
     }
 }

@@ -4,7 +4,6 @@ import static cn.huizong.fixtures.Feeds.records;
 import static cn.huizong.fixtures.Workbooks.r;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,14 +13,11 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.huizong.fixtures.WorkbookText;
 import cn.huizong.fixtures.Workbooks;
 import cn.huizong.operations.Cli;
 
@@ -88,20 +84,6 @@ class LatenessTest {
                 .map(i -> i.get("file")).toList();
     }
 
-    private static String cells(File workbook) throws Exception {
-        StringBuilder text = new StringBuilder();
-        try (Workbook wb = WorkbookFactory.create(workbook, null, true)) {
-            for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
-                for (Row row : sheet) {
-                    for (Cell c : row) {
-                        text.append(c.toString()).append('\n');
-                    }
-                }
-            }
-        }
-        return text.toString();
-    }
-
     @Test
     void aCorrectionTheLetterAskedForKeepsTheUnitOnTime() throws Exception {
         version("附件1.xlsx", "第一版企业", "张明 电话待定");
@@ -121,9 +103,9 @@ class LatenessTest {
         assertThat(records(corrected.resolve("csv/submissions.csv")).stream()
                 .filter(s -> s.get("file").equals("洛阳市教育局/附件1（更正）.xlsx")).map(s -> s.get("late")).toList())
                 .containsExactly("false");
-        assertThat(cells(corrected.resolve("省级汇总表.xlsx").toFile())).contains("已报送（已按期更正）")
+        assertThat(WorkbookText.of(corrected.resolve("省级汇总表.xlsx"))).contains("已报送（已按期更正）")
                 .doesNotContain("逾期报送\n");
-        assertThat(cells(corrected.resolve("反馈/洛阳市教育局.xlsx").toFile()))
+        assertThat(WorkbookText.of(corrected.resolve("反馈/洛阳市教育局.xlsx")))
                 .contains("在反馈要求的期限内更正，按期报送").doesNotContain("，逾期");
     }
 

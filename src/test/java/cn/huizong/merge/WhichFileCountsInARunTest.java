@@ -4,7 +4,6 @@ import static cn.huizong.fixtures.Feeds.records;
 import static cn.huizong.fixtures.Workbooks.r;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.huizong.fixtures.WorkbookText;
 import cn.huizong.fixtures.Workbooks;
 import cn.huizong.operations.Cli;
 
@@ -146,18 +141,10 @@ class WhichFileCountsInARunTest {
 
         Path csv = consolidate();
 
-        File letter = csv.resolveSibling("反馈").resolve("洛阳市教育局.xlsx").toFile();
+        Path letter = csv.resolveSibling("反馈").resolve("洛阳市教育局.xlsx");
         assertThat(letter).exists();
-        StringBuilder text = new StringBuilder();
-        try (Workbook wb = WorkbookFactory.create(letter, null, true)) {
-            Sheet sheet = wb.getSheetAt(0);
-            for (Row row : sheet) {
-                for (Cell c : row) {
-                    text.append(c.toString()).append('\n');
-                }
-            }
-        }
-        assertThat(text.toString()).contains("说明").contains("本文件已被2025-12-07 09:00收到的“洛阳市教育局/附件1（修改）.xlsx”替代")
+        String text = WorkbookText.of(letter);
+        assertThat(text).contains("说明").contains("本文件已被2025-12-07 09:00收到的“洛阳市教育局/附件1（修改）.xlsx”替代")
                 .contains("无需修改");
     }
 

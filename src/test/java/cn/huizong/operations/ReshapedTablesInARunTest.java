@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.huizong.fixtures.EndToEndInbox;
+import cn.huizong.fixtures.WorkbookText;
 import cn.huizong.fixtures.Workbooks;
 
 /**
@@ -104,15 +105,6 @@ class ReshapedTablesInARunTest {
     }
 
     static String letter(String unit) throws Exception {
-        StringBuilder text = new StringBuilder();
-        try (org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(
-                csv.resolveSibling("反馈").resolve(unit + ".xlsx").toFile(), null, true)) {
-            for (org.apache.poi.ss.usermodel.Row row : wb.getSheetAt(0)) {
-                for (org.apache.poi.ss.usermodel.Cell c : row) {
-                    text.append(c.toString()).append('\n');
-                }
-            }
-        }
-        return text.toString();
+        return WorkbookText.of(csv.resolveSibling("反馈").resolve(unit + ".xlsx"));
     }
 }
