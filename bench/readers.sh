@@ -196,7 +196,7 @@ if [ "$search" = 1 ]; then
 fi
 
 {
-  echo "bench/readers.sh $([ "$quick" = 1 ] && echo --quick) — $(date '+%Y-%m-%d %H:%M %Z'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (+ uncommitted changes)')"
+  echo "bench/readers.sh$([ "$quick" = 1 ] && echo ' --quick') — $(date '+%Y-%m-%d %H:%M %Z'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (+ uncommitted changes)')"
   echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1); every JVM -Xmx$heap"
   echo "load average (1 min) at contestant starts: $(cut -f7 "$results" | sort -n | head -1) to $(cut -f7 "$results" | sort -n | tail -1) (2 cores shared: above ~1 another job was running)"
   echo "one file: $rows 附件1 rows, 8 columns, $big_unique distinct shared strings, $big_mb MB; campaign: $camp_files files, $camp_rows rows, $camp_mb MB"
