@@ -28,7 +28,7 @@ import org.xml.sax.XMLReader;
 import cn.huizong.campaign.Campaign;
 import cn.huizong.intake.FileKind;
 import cn.huizong.reading.Cell;
-import cn.huizong.reading.ReadLimits;
+import cn.huizong.support.ReadLimits;
 import cn.huizong.reading.RowHandler;
 import cn.huizong.reading.SheetInfo;
 import cn.huizong.reading.SheetRow;
