@@ -184,6 +184,7 @@ public class ConsolidationRunner {
             execution = jobOperator.restart(last);
         }
         String runId = execution.getJobParameters().getString("run.id");
+        scannedInbox.take(runId); // unused when a restart skipped the finished intake: not kept by a long-lived serve
         if (execution.getStatus() == BatchStatus.STOPPED) {
             return new Outcome(EXIT_FAILURE, "汇总运行 " + runId + " 已按要求停止；再次运行 consolidate 会从中断处继续。", runId);
         }
