@@ -159,6 +159,10 @@ public class ConsolidationRunner {
                     .toJobParameters();
             lease.runId(newRunId);
             scannedInbox.put(newRunId, files);
+            // what names the run: a later run with the same three values resumes or reuses this one
+            log.info("starting run {} (input fingerprint {}, {} files, generation {})", newRunId,
+                    fingerprint.substring(0, Math.min(12, fingerprint.length())), files.size(),
+                    identifying.getLong("generation"));
             execution = jobOperator.start(consolidationJob, params);
         } else {
             String runId = last.getJobParameters().getString("run.id");

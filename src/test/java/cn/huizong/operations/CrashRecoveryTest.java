@@ -111,7 +111,10 @@ class CrashRecoveryTest {
         ChildRun rerun = ChildRun.start("consolidate", "--input", inbox.toString(), "--output", output.toString(),
                 "--data", output.resolveSibling(output.getFileName() + "-data").toString(), "--db", db);
         assertThat(rerun.exitCode(180)).as(rerun.output()).isZero();
-        assertThat(rerun.output()).contains("restarting run").doesNotContain("recovering run");
+        // (if this fails: the two "starting run" lines name the input fingerprints the runs saw)
+        assertThat(rerun.output()).as("serve:%n%s%nrerun:%n%s", serve.output().lines().filter(l -> !l.contains("DEBUG"))
+                .collect(java.util.stream.Collectors.joining("\n")), rerun.output())
+                .contains("restarting run").doesNotContain("recovering run");
         for (String feed : FEEDS) {
             assertThat(Files.readString(output.resolve("latest/csv").resolve(feed))).as(feed)
                     .isEqualTo(Files.readString(reference.resolve("latest/csv").resolve(feed)));
