@@ -119,7 +119,7 @@ public final class CampaignLoader {
                 : LocalDate.parse(String.valueOf(deadline));
         String title = String.valueOf(t.getOrDefault("title", id));
         String shortName = String.valueOf(t.getOrDefault("shortName", title.replaceFirst("^附件\\d+\\s*", "")));
-        String label = title.matches("^附件\\d+.*") ? title.replaceAll("^(附件\\d+).*", "$1") : shortName;
+        String label = TemplateSpec.labelOf(title, shortName);
         return new TemplateSpec(id, title, date, requiredFrom,
                 String.valueOf(t.getOrDefault("missingStatus", "missing")), flag(t, "quotaApplies"),
                 String.valueOf(t.getOrDefault("output", id + ".csv")), List.copyOf(columns), shortName,

@@ -24,6 +24,15 @@ public record TemplateSpec(
         String shortName,
         String missingLabel) {
 
+    /** What the notice calls the table in a sentence: 附件1, 附件5 (the short name where the title has no 附件N). */
+    public String label() {
+        return labelOf(title, shortName);
+    }
+
+    static String labelOf(String title, String shortName) {
+        return title.matches("^附件\\d+.*") ? title.replaceAll("^(附件\\d+).*", "$1") : shortName;
+    }
+
     public Optional<ColumnSpec> column(String key) {
         return columns.stream().filter(c -> c.key().equals(key)).findFirst();
     }

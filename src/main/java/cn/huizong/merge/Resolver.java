@@ -126,12 +126,12 @@ public final class Resolver {
     private Map<Integer, String[]> decideFiles(List<FileRow> files, IssueLog issues) {
         Map<Integer, String[]> out = new LinkedHashMap<>();
         Map<Integer, FileRow> byNo = new HashMap<>();
-        List<WhichFileCounts.Receipt> receipts = new ArrayList<>();
+        Map<Integer, WhichFileCounts.Receipt> receipts = new LinkedHashMap<>();
         for (FileRow f : files) {
             byNo.put(f.fileNo(), f);
-            receipts.add(receipt(f));
+            receipts.put(f.fileNo(), receipt(f));
         }
-        Map<Integer, Integer> copies = WhichFileCounts.copies(receipts);
+        Map<Integer, Integer> copies = WhichFileCounts.copies(List.copyOf(receipts.values()));
         for (FileRow f : files) {
             String unit = unitOf(f);
             String template = f.template() != null ? f.template() : "ARCHIVE".equals(f.kind()) ? "archive"
@@ -182,7 +182,7 @@ public final class Resolver {
                 List<String> owed = f.templates().isEmpty() ? campaign.templates().stream().map(TemplateSpec::id).toList()
                         : f.templates();
                 for (String t : owed) {
-                    received.computeIfAbsent(o[1] + "\u0000" + t, k -> new ArrayList<>()).add(receipt(f));
+                    received.computeIfAbsent(o[1] + "\u0000" + t, k -> new ArrayList<>()).add(receipts.get(f.fileNo()));
                 }
                 continue;
             }
@@ -191,9 +191,9 @@ public final class Resolver {
                     continue;
                 }
                 String key = o[1] + "\u0000" + t;
-                received.computeIfAbsent(key, k -> new ArrayList<>()).add(receipt(f));
+                received.computeIfAbsent(key, k -> new ArrayList<>()).add(receipts.get(f.fileNo()));
                 if ("accepted".equals(o[0])) {
-                    counting.computeIfAbsent(key, k -> new ArrayList<>()).add(receipt(f));
+                    counting.computeIfAbsent(key, k -> new ArrayList<>()).add(receipts.get(f.fileNo()));
                 }
             }
         }
@@ -213,7 +213,7 @@ public final class Resolver {
             WhichFileCounts.supersede(list).forEach((no, d) -> {
                 String[] o = out.get(no);
                 boolean several = byNo.get(no).templates().size() > 1;
-                String which = several ? "中的" + shortTitle(spec) : "";
+                String which = several ? "中的" + spec.label() : "";
                 boolean late = lateness.get(key).get(no);
                 if (d.outcome() == WhichFileCounts.Outcome.SUPERSEDED) {
                     supersededParts.add(new Part(no, template));
@@ -265,10 +265,6 @@ public final class Resolver {
         return template == null ? List.of() : List.of(template);
     }
 
-    private static String shortTitle(TemplateSpec t) {
-        int space = t.title().indexOf(' ');
-        return space > 0 ? t.title().substring(0, space) : t.title();
-    }
 
     private WhichFileCounts.Receipt receipt(FileRow f) {
         String unit = unitOf(f);
@@ -418,10 +414,6 @@ public final class Resolver {
             campaign.quota(type).ifPresent(q -> jdbc.update(
                     "UPDATE hz_quota SET quota = ? WHERE run_id = ? AND unit_type = ?", q, runId, type.code()));
         }
-        // unit -> template -> late, of the table that counts (a workbook with two tables counts for both)
-        Map<String, Map<String, String[]>> sent = new HashMap<>();
-        lateByUnitTemplate.forEach((key, late) -> sent.computeIfAbsent(key.substring(0, key.indexOf('\u0000')),
-                k -> new HashMap<>()).put(key.substring(key.indexOf('\u0000') + 1), new String[] {String.valueOf(late)}));
         Map<String, int[]> fileCounts = new HashMap<>(); // unit -> {files sent, files rejected}
         jdbc.query("SELECT unit, status FROM hz_file WHERE run_id = ? AND unit IS NOT NULL AND template <> 'archive'",
                 rs -> {
@@ -435,10 +427,10 @@ public final class Resolver {
         List<Object[]> statuses = new ArrayList<>();
         int pos = 0;
         for (RegistryUnit u : registry.units()) {
-            Map<String, String[]> mine = sent.getOrDefault(u.name(), Map.of());
             for (TemplateSpec t : campaign.templates()) {
-                String[] s = mine.get(t.id());
-                String status = s != null ? (Boolean.parseBoolean(s[0]) ? "late" : "submitted")
+                // late or not, of the table that counts (a workbook with both tables counts for both)
+                Boolean late = lateByUnitTemplate.get(u.name() + "\u0000" + t.id());
+                String status = late != null ? (late ? "late" : "submitted")
                         : t.requiredFrom().contains(u.type()) ? t.missingStatus() : "not_required";
                 statuses.add(new Object[] {runId, u.name(), t.id(), status});
             }

@@ -1,6 +1,5 @@
 package cn.huizong.operations;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -26,7 +25,6 @@ import org.springframework.stereotype.Component;
 
 import cn.huizong.intake.InboxFile;
 import cn.huizong.intake.InboxScanner;
-import cn.huizong.intake.ReceivedLog;
 import cn.huizong.support.ReadLimits;
 import cn.huizong.reporting.RunPublisher;
 

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.slf4j.Logger;
@@ -357,9 +356,7 @@ public final class ProvincialWorkbook {
 
     /** 附件1 结对包联情况 style short names for column headers and letters. */
     static String shortTitle(TemplateSpec t) {
-        String title = t.title();
-        String prefix = title.matches("^附件\\d+.*") ? title.replaceAll("^(附件\\d+).*", "$1") + " " : "";
-        return prefix + t.shortName();
+        return t.label().equals(t.shortName()) ? t.shortName() : t.label() + " " + t.shortName();
     }
 
     /** The template's title without its 附件N label. */

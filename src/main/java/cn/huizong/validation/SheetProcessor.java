@@ -60,7 +60,7 @@ final class SheetProcessor implements RowHandler {
         }
     }
 
-    private record Place(String sheet, int row, String what) {
+    private record Place(String sheet, int row, NotData kind) {
     }
 
     private final Campaign campaign;
@@ -213,11 +213,11 @@ final class SheetProcessor implements RowHandler {
             if (shownTemplates.contains(found) || nearlyShown.contains(found)) {
                 // last month's copy kept hidden beside the current table: never published beside it
                 sheetNotes.add(new Issue(sheet, 0, null, IssueCode.HIDDEN_SHEET_SKIPPED,
-                        IssueCode.HIDDEN_SHEET_SKIPPED.message(SubmittedText.quote(sheet), shortTitle(found)), null));
+                        IssueCode.HIDDEN_SHEET_SKIPPED.message(SubmittedText.quote(sheet), found.label()), null));
                 return false;
             }
             sheetNotes.add(new Issue(sheet, 0, null, IssueCode.HIDDEN_SHEET_READ,
-                    IssueCode.HIDDEN_SHEET_READ.message(shortTitle(found), SubmittedText.quote(sheet)), null));
+                    IssueCode.HIDDEN_SHEET_READ.message(found.label(), SubmittedText.quote(sheet)), null));
         } else {
             shownTemplates.add(found);
         }
@@ -445,7 +445,7 @@ final class SheetProcessor implements RowHandler {
         // before the blank test: a total or a note often sits in the 序号 column alone
         NotData kind = byColumn.isEmpty() ? null : notData(row);
         if (kind != null) {
-            skipped.add(new Place(sheet, row.rowNumber(), kind.label));
+            skipped.add(new Place(sheet, row.rowNumber(), kind));
             return;
         }
         if (blank) {
@@ -746,15 +746,14 @@ final class SheetProcessor implements RowHandler {
             if (!templates.contains(t) && rowsRead > 0) {
                 // a table left empty beside one that has rows (the notice's blank 附件5 kept in the workbook)
                 sink.issue(Issue.file(IssueCode.EMPTY_TABLE_IGNORED,
-                        IssueCode.EMPTY_TABLE_IGNORED.message(shortTitle(t), shortTitle(t))));
+                        IssueCode.EMPTY_TABLE_IGNORED.message(t.label(), t.label())));
             }
         }
         sheetNotes.forEach(sink::issue);
         List<String> warn = new ArrayList<>();
         List<String> info = new ArrayList<>();
         for (Place p : skipped) {
-            boolean isWarning = p.what().equals(NotData.EXAMPLE.label) || p.what().equals(NotData.TOTAL.label);
-            (isWarning ? warn : info).add(where(p.sheet()) + "第" + p.row() + "行（" + p.what() + "）");
+            (p.kind().warn ? warn : info).add(where(p.sheet()) + "第" + p.row() + "行（" + p.kind().label + "）");
         }
         if (!warn.isEmpty()) {
             sink.issue(Issue.file(IssueCode.SKIPPED_ROWS, IssueCode.SKIPPED_ROWS.message(list(warn))));
@@ -790,11 +789,6 @@ final class SheetProcessor implements RowHandler {
         return String.join(separator, shown) + (items.size() > MAX_PLACES ? "等 " + items.size() + " 处" : "");
     }
 
-    private static String shortTitle(TemplateSpec t) {
-        String title = t.title();
-        int space = title.indexOf(' ');
-        return space > 0 ? title.substring(0, space) : title;
-    }
 
     /** A file that takes longer than its time budget. */
     static final class TimeBudgetExceeded extends cn.huizong.reading.StopReading {
