@@ -20,7 +20,7 @@ import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import cn.huizong.merge.Resolver;
+import cn.huizong.resolution.Resolution;
 import cn.huizong.support.ReadLimits;
 
 /**
@@ -116,7 +116,7 @@ public class ConsolidationJobConfiguration {
         return new StepBuilder("resolveSubmissionsStep", jobRepository).listener(STEP_LOGGER).listener(gracefulStop)
                 .tasklet((contribution, chunk) -> {
                     RunContext ctx = runContext.getObject();
-                    new Resolver(jdbc, ctx.campaign(), ctx.registry()).resolve(ctx.runId());
+                    new Resolution(jdbc, ctx.campaign(), ctx.registry()).resolve(ctx.runId());
                     return RepeatStatus.FINISHED;
                 }, tm)
                 .build();

@@ -27,7 +27,7 @@ class PackageLayersTest {
             .layer("intake").definedBy("cn.huizong.intake..")
             .layer("reading").definedBy("cn.huizong.reading..")
             .layer("validation").definedBy("cn.huizong.validation..")
-            .layer("merge").definedBy("cn.huizong.merge..")
+            .layer("merge").definedBy("cn.huizong.resolution..")
             .layer("reporting").definedBy("cn.huizong.reporting..")
             .layer("operations").definedBy("cn.huizong.operations..")
             .layer("application").definedBy("cn.huizong")

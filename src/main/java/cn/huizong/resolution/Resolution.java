@@ -1,4 +1,4 @@
-package cn.huizong.merge;
+package cn.huizong.resolution;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -28,10 +28,10 @@ import cn.huizong.validation.SubmittedText;
  * 序号 order, cases sent by two units, and who has not sent what. The same staged data always gives the
  * same answer, whatever order the files arrived in.
  */
-public final class Resolver {
+public final class Resolution {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    /** Issues the resolver adds are numbered after any a file's content can have. */
+    /** Issues resolution adds are numbered after any a file's content can have. */
     private static final int RESOLVER_ISSUES = 100_000_000;
 
     private final JdbcTemplate jdbc;
@@ -49,7 +49,7 @@ public final class Resolver {
     /** Per unit and template, whether the table that counts came late (for completeness). */
     private final Map<String, Boolean> lateByUnitTemplate = new HashMap<>();
 
-    public Resolver(JdbcTemplate jdbc, Campaign campaign, Registry registry) {
+    public Resolution(JdbcTemplate jdbc, Campaign campaign, Registry registry) {
         this.jdbc = jdbc;
         this.campaign = campaign;
         this.registry = registry;
@@ -443,7 +443,7 @@ public final class Resolver {
                 statuses);
     }
 
-    /** Issues added by the resolver, written in one batch. */
+    /** Issues added by resolution, written in one batch. */
     private final class IssueLog {
         private final String runId;
         private final List<Object[]> rows = new ArrayList<>();

@@ -1,4 +1,4 @@
-package cn.huizong.merge;
+package cn.huizong.resolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,10 +11,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import cn.huizong.merge.WhichFileCounts.Deadline;
-import cn.huizong.merge.WhichFileCounts.Decision;
-import cn.huizong.merge.WhichFileCounts.Outcome;
-import cn.huizong.merge.WhichFileCounts.Receipt;
+import cn.huizong.resolution.WhichFileCounts.Deadline;
+import cn.huizong.resolution.WhichFileCounts.Decision;
+import cn.huizong.resolution.WhichFileCounts.Outcome;
+import cn.huizong.resolution.WhichFileCounts.Receipt;
 
 /** The superseding table of the README, row by row. */
 class WhichFileCountsTest {

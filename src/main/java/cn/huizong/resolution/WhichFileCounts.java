@@ -1,4 +1,4 @@
-package cn.huizong.merge;
+package cn.huizong.resolution;
 
 import java.time.Instant;
 import java.time.LocalDate;

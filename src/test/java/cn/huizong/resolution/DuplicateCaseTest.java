@@ -1,4 +1,4 @@
-package cn.huizong.merge;
+package cn.huizong.resolution;
 
 import static cn.huizong.fixtures.Feeds.records;
 import static cn.huizong.fixtures.Workbooks.r;
