@@ -13,13 +13,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.MapPropertySource;
 
-import cn.huizong.operations.CliArguments;
-import cn.huizong.operations.ConsolidateCommand;
-import cn.huizong.operations.ConsolidationRunner;
-import cn.huizong.operations.HuizongMessages;
-import cn.huizong.operations.RunsCommand;
-import cn.huizong.operations.ServeCommand;
-import cn.huizong.operations.ValidateCommand;
+import cn.huizong.app.CliArguments;
+import cn.huizong.app.ConsolidateCommand;
+import cn.huizong.app.ConsolidationRunner;
+import cn.huizong.app.HuizongMessages;
+import cn.huizong.app.RunsCommand;
+import cn.huizong.app.ServeCommand;
+import cn.huizong.app.ValidateCommand;
 
 /** Entry point: parses the command line before Spring starts, so that usage errors cost nothing. */
 @SpringBootApplication

@@ -17,7 +17,7 @@ import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.ColumnSpec;
 import cn.huizong.campaign.TemplateSpec;
 import cn.huizong.registry.Names;
-import cn.huizong.validation.ContentStore;
+import cn.huizong.staging.ContentStore;
 import cn.huizong.validation.DeadlineParser;
 
 /** Writes the run's CSV feeds (the contract dashboards and scripts read) from the master tables. */

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.huizong.campaign.ColumnSpec;
 import cn.huizong.campaign.TemplateSpec;
-import cn.huizong.validation.ContentStore;
+import cn.huizong.staging.ContentStore;
 
 /**
  * What the reports read, and only from the run's master tables (hz_file, hz_record, hz_issue, hz_quota,

@@ -18,7 +18,7 @@ import cn.huizong.campaign.TemplateSpec;
 import cn.huizong.registry.Registry;
 import cn.huizong.registry.RegistryUnit;
 import cn.huizong.registry.UnitType;
-import cn.huizong.validation.ContentStore;
+import cn.huizong.staging.ContentStore;
 import cn.huizong.validation.IssueCode;
 import cn.huizong.validation.SubmittedText;
 

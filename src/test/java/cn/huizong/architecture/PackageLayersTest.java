@@ -10,8 +10,9 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The folder tree is a map and dependencies flow one way: support at the bottom, then registry and campaign,
- * the stages of a run in the order they happen (intake, reading, validation, merge, reporting), and the job
- * and commands on top. A cycle or a layer breach fails the build.
+ * the stages of a run in the order they happen (intake, reading, validation, staging, resolution, reporting),
+ * the batch job over them, and the application that starts, locks and reports runs on top. A cycle or a layer
+ * breach fails the build.
  */
 @AnalyzeClasses(packages = "cn.huizong", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageLayersTest {
@@ -27,21 +28,26 @@ class PackageLayersTest {
             .layer("intake").definedBy("cn.huizong.intake..")
             .layer("reading").definedBy("cn.huizong.reading..")
             .layer("validation").definedBy("cn.huizong.validation..")
-            .layer("merge").definedBy("cn.huizong.resolution..")
+            .layer("staging").definedBy("cn.huizong.staging..")
+            .layer("resolution").definedBy("cn.huizong.resolution..")
             .layer("reporting").definedBy("cn.huizong.reporting..")
-            .layer("operations").definedBy("cn.huizong.operations..")
-            .layer("application").definedBy("cn.huizong")
-            .whereLayer("application").mayNotBeAccessedByAnyLayer()
-            .whereLayer("operations").mayOnlyBeAccessedByLayers("application")
-            .whereLayer("reporting").mayOnlyBeAccessedByLayers("operations", "application")
-            .whereLayer("merge").mayOnlyBeAccessedByLayers("operations", "application")
-            .whereLayer("validation").mayOnlyBeAccessedByLayers("merge", "reporting", "operations", "application")
-            .whereLayer("reading").mayOnlyBeAccessedByLayers("validation", "merge", "reporting", "operations",
-                    "application")
-            .whereLayer("intake").mayOnlyBeAccessedByLayers("reading", "validation", "merge", "reporting",
-                    "operations", "application")
-            .whereLayer("campaign").mayOnlyBeAccessedByLayers("intake", "reading", "validation", "merge", "reporting",
-                    "operations", "application")
-            .whereLayer("registry").mayOnlyBeAccessedByLayers("campaign", "intake", "reading", "validation", "merge",
-                    "reporting", "operations", "application");
+            .layer("job").definedBy("cn.huizong.job..")
+            .layer("app").definedBy("cn.huizong.app..")
+            .layer("main").definedBy("cn.huizong")
+            .whereLayer("main").mayNotBeAccessedByAnyLayer()
+            .whereLayer("app").mayOnlyBeAccessedByLayers("main")
+            .whereLayer("job").mayOnlyBeAccessedByLayers("app", "main")
+            .whereLayer("reporting").mayOnlyBeAccessedByLayers("job", "app", "main")
+            .whereLayer("resolution").mayOnlyBeAccessedByLayers("reporting", "job", "app", "main")
+            .whereLayer("staging").mayOnlyBeAccessedByLayers("resolution", "reporting", "job", "app", "main")
+            .whereLayer("validation").mayOnlyBeAccessedByLayers("staging", "resolution", "reporting", "job", "app",
+                    "main")
+            .whereLayer("reading").mayOnlyBeAccessedByLayers("validation", "staging", "resolution", "reporting", "job",
+                    "app", "main")
+            .whereLayer("intake").mayOnlyBeAccessedByLayers("reading", "validation", "staging", "resolution",
+                    "reporting", "job", "app", "main")
+            .whereLayer("campaign").mayOnlyBeAccessedByLayers("intake", "reading", "validation", "staging",
+                    "resolution", "reporting", "job", "app", "main")
+            .whereLayer("registry").mayOnlyBeAccessedByLayers("campaign", "intake", "reading", "validation", "staging",
+                    "resolution", "reporting", "job", "app", "main");
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.huizong.fixtures.WorkbookText;
 import cn.huizong.fixtures.Workbooks;
-import cn.huizong.operations.Cli;
+import cn.huizong.app.Cli;
 
 /**
  * A new notice needs a new YAML, not code: the shipped campaign plus a third template (附件2-style plans kept as

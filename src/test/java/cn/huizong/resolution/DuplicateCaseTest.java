@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.huizong.fixtures.Workbooks;
-import cn.huizong.operations.Cli;
+import cn.huizong.app.Cli;
 
 /** The same case name (after normalising) from two units: both rows kept, each unit told who else sent it. */
 class DuplicateCaseTest {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.huizong.fixtures.WorkbookText;
 import cn.huizong.fixtures.Workbooks;
-import cn.huizong.operations.Cli;
+import cn.huizong.app.Cli;
 
 /**
  * Late means late, and only that: a unit that sent on time and corrected within the days its feedback letter

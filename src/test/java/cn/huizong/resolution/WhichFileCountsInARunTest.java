@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.huizong.fixtures.WorkbookText;
 import cn.huizong.fixtures.Workbooks;
-import cn.huizong.operations.Cli;
+import cn.huizong.app.Cli;
 
 /**
  * Issue 8's findings about which file counts, each as a consolidation of real files: nothing vanishes when
