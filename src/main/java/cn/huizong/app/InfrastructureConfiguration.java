@@ -19,7 +19,7 @@ import cn.huizong.support.ReadLimits;
 
 /** Huizong's own schema and the read limits, both from configuration. */
 @Configuration
-public class InfrastructureConfiguration {
+class InfrastructureConfiguration {
 
     /**
      * Creates Huizong's tables if absent (the statements are idempotent, on H2 and PostgreSQL alike) and widens

@@ -16,7 +16,7 @@ import cn.huizong.registry.Registry;
  * @param received the mail log, or null
  * @param trigger  who asked: cli, schedule, startup (a missed nightly run) or web
  */
-public record RunRequest(Path input, Path registry, Path output, String campaign, Path received, String trigger) {
+record RunRequest(Path input, Path registry, Path output, String campaign, Path received, String trigger) {
 
     static final String DEFAULT_CAMPAIGN = "jobs/jiaoyu-zhuqi-2025.yml";
 

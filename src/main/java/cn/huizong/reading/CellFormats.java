@@ -10,7 +10,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
  * How a numeric cell reads: a date when its format says so (including the zh-CN built-in ids that POI's
  * formatter prints as "reserved-0x1F"), otherwise the number without exponent or trailing zeros.
  */
-public final class CellFormats {
+final class CellFormats {
 
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|\\\\.");
 

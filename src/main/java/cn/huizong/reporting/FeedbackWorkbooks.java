@@ -23,7 +23,7 @@ import cn.huizong.campaign.Campaign;
  * while its issues go by. Issues of files whose unit could not be told go to 反馈/（单位未能确定）.xlsx, for the
  * clerk to forward by hand.
  */
-public final class FeedbackWorkbooks {
+final class FeedbackWorkbooks {
 
     public static final String FOLDER = "反馈";
     public static final String NO_UNIT = "（单位未能确定）";

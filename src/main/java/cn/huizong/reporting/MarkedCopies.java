@@ -46,7 +46,7 @@ import cn.huizong.validation.SubmittedText;
  * CSV becomes an xlsx. Files whose problems concern the file as a whole (unreadable, unknown unit …) get no
  * copy: the letter explains them.
  */
-public final class MarkedCopies {
+final class MarkedCopies {
 
     /**
      * POI's usermodel holds a whole workbook in memory (about 1 KB a cell): beyond these a copy could take the

@@ -27,7 +27,7 @@ import cn.huizong.registry.UnitType;
  * Streamed with SXSSF (a window of rows in memory, the rest in compressed temporary files), so a campaign of
  * a million pairing rows is written in a small heap.
  */
-public final class ProvincialWorkbook {
+final class ProvincialWorkbook {
 
     public static final String FILE_NAME = "省级汇总表.xlsx";
     /** After one sheet per template (its short name + 汇总): the quota check, the roster, the issues. */

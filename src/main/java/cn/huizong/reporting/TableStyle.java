@@ -18,7 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
  * title above the table in 宋体小五 (9 pt), centred. One instance per workbook: styles are workbook objects and
  * a workbook may hold only so many, so every sheet shares these.
  */
-public final class TableStyle {
+final class TableStyle {
 
     public static final String FONT = "宋体";
     /** 五号 and 小五 in twentieths of a point, the unit POI stores font heights in. */

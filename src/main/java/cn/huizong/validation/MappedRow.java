@@ -8,7 +8,7 @@ import cn.huizong.reading.Cell;
  * A data row laid onto a template: one cell per template column (null where empty or absent), the column
  * letters where each template column sits in this sheet, and where the row came from.
  */
-public record MappedRow(String sheet, int excelRow, int rowNo, List<Cell> cells, List<String> letters) {
+record MappedRow(String sheet, int excelRow, int rowNo, List<Cell> cells, List<String> letters) {
 
     public String text(int column) {
         Cell c = cells.get(column);

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * <p>Each number found has one written form, the one outputs show: mobiles 13812345678, landlines
  * 0371-69691274 (extension 转801), hotlines 400-123-4567.
  */
-public final class PhoneNumbers {
+final class PhoneNumbers {
 
     private static final Pattern NUMBER = Pattern.compile("(?<![0-9])(?:"
             + "(?:\\+?86[ -]?)?(?<mobile>1[3-9][0-9](?:[ -]?[0-9]){8})"

@@ -3,7 +3,7 @@ package cn.huizong.validation;
 import java.util.function.Consumer;
 
 /** One check of a data row; reports what it finds, never throws for bad data. */
-public interface RowRule {
+interface RowRule {
 
     void check(MappedRow row, Consumer<Issue> issues);
 

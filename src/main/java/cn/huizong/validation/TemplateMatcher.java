@@ -16,7 +16,7 @@ import cn.huizong.registry.Names;
  * Recognises a template by its header row: columns are found by title wherever they sit, tolerating line
  * breaks, spaces, bracket widths, required-marks (*) and explanatory suffixes such as （限200字以内）.
  */
-public final class TemplateMatcher {
+final class TemplateMatcher {
 
     private static final Pattern TRAILING_NOTE = Pattern.compile("\\([^()]*\\)$");
     private static final Pattern MARKS = Pattern.compile("^[*※]+|[*※]+$");
