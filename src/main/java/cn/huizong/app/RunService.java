@@ -150,7 +150,7 @@ public class RunService {
         if (found.isEmpty()) {
             // named and locked, but its intake has not written hz_run yet
             return locked.filter(id::equals).map(r -> new RunStatus(r, null, null, RunStatus.State.RUNNING, null, null,
-                    null, 0, null, null, "intakeInboxStep", 0, null, null, r, null, false));
+                    null, 0, null, null, null, "intakeInboxStep", 0, null, null, r, null, false));
         }
         RunStatus s = found.get(0);
         return Optional.of(s.status() == RunStatus.State.RUNNING || s.status() == RunStatus.State.STOPPED
@@ -192,7 +192,7 @@ public class RunService {
         String dataRun = rs.getString("data_run_id");
         return new RunStatus(runId, rs.getString("trigger_source"), rs.getString("started_by"), state,
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")), total,
-                finished ? total : null, (Integer) rs.getObject("rows_accepted"), (Integer) rs.getObject("rows_rejected"),
+                finished ? total : null, (Integer) rs.getObject("files_read"), (Integer) rs.getObject("rows_accepted"), (Integer) rs.getObject("rows_rejected"),
                 null, 0, null, null, dataRun == null ? runId : dataRun, rs.getString("output_dir"), "PRUNED".equals(status));
     }
 
@@ -255,7 +255,7 @@ public class RunService {
             done = 0;
         }
         return new RunStatus(s.runId(), s.trigger(), s.startedBy(), s.status(), s.startedAt(), s.finishedAt(),
-                total, done, s.rowsAccepted(), s.rowsRejected(),
+                total, done, s.filesRead(), s.rowsAccepted(), s.rowsRejected(),
                 s.status() == RunStatus.State.RUNNING && current != null ? current.getStepName() : null, rows,
                 s.status() == RunStatus.State.RUNNING ? file : null, s.status() == RunStatus.State.RUNNING ? eta : null,
                 s.dataRunId(), s.outputDir(), s.pruned());

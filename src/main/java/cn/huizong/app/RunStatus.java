@@ -8,6 +8,7 @@ import java.time.Instant;
  *
  * @param filesTotal  files in the run's inbox
  * @param filesDone   of those, the ones read and checked so far (all of them once reading is over)
+ * @param filesRead   distinct contents this run read itself (the rest were read by earlier runs), once finished
  * @param step        the step running now (RUNNING only), e.g. readAndCheckFilesStep
  * @param rowsRead    rows read so far by this run's reading step
  * @param currentFile the file read last (RUNNING only)
@@ -15,7 +16,7 @@ import java.time.Instant;
  * @param dataRunId   the run whose result this one stands for (itself, or the run an unchanged rerun repeated)
  */
 public record RunStatus(String runId, String trigger, String startedBy, State status, Instant startedAt,
-        Instant finishedAt, Integer filesTotal, Integer filesDone, Integer rowsAccepted, Integer rowsRejected,
+        Instant finishedAt, Integer filesTotal, Integer filesDone, Integer filesRead, Integer rowsAccepted, Integer rowsRejected,
         String step, long rowsRead, String currentFile, Long etaSeconds, String dataRunId, String outputDir,
         boolean pruned) {
 

@@ -1,31 +1,25 @@
 package cn.huizong.app;
 
 import java.io.PrintStream;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** {@code runs}: the run history province IT checks in the morning. */
+/** {@code runs}: the run history province IT checks in the morning, from the same service as the console. */
 @Component
 public class RunsCommand {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
     private final ZoneId zone;
+    private final RunService runs;
 
-    private final JdbcTemplate jdbc;
-    private final RunLock lock;
-
-    public RunsCommand(JdbcTemplate jdbc, RunLock lock,
+    public RunsCommand(RunService runs,
             @org.springframework.beans.factory.annotation.Value("${huizong.zone:Asia/Shanghai}") ZoneId zone) {
         this.zone = zone;
-        this.jdbc = jdbc;
-        this.lock = lock;
+        this.runs = runs;
     }
 
     public int run(CliArguments cli, PrintStream out, PrintStream err) {
@@ -36,44 +30,35 @@ public class RunsCommand {
             err.println("用法错误：--limit 应为正整数");
             return ConsolidationRunner.EXIT_USAGE;
         }
-        List<String> locked = lock.runningRunId().stream().toList();
-        List<Object[]> rows = new ArrayList<>(jdbc.query("SELECT run_id, trigger_source, started_at, finished_at, "
-                + "status, files_total, files_read, rows_accepted, rows_rejected, data_run_id FROM hz_run",
-                (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getTimestamp(3), rs.getTimestamp(4),
-                        rs.getString(5), rs.getObject(6), rs.getObject(7), rs.getObject(8), rs.getObject(9),
-                        rs.getString(10)}));
-        // newest first; sorted here, since run ids are text and a database would sort them by its collation
-        Comparator<Timestamp> newestFirst = Comparator.nullsLast(Comparator.reverseOrder());
-        rows.sort(Comparator.comparing((Object[] r) -> (Timestamp) r[2], newestFirst)
-                .thenComparing(r -> (String) r[0], Comparator.reverseOrder()));
+        List<RunStatus> rows = runs.runs(limit);
         if (rows.isEmpty()) {
             out.println("还没有任何汇总运行。");
             return ConsolidationRunner.EXIT_OK;
         }
         out.printf("%-22s %-6s %-15s %-15s %-12s %8s %8s %8s %8s%n", "运行编号", "触发", "开始", "结束", "状态",
                 "文件数", "新读取", "采用行", "退回行");
-        for (Object[] r : rows.subList(0, Math.min(limit, rows.size()))) {
-            String status = status((String) r[4], locked.contains((String) r[0]), (String) r[9]);
-            Integer total = (Integer) r[5];
-            Integer read = (Integer) r[6];
-            out.printf("%-22s %-6s %-15s %-15s %-12s %8s %8s %8s %8s%n", r[0],
-                    ConsolidationRunner.triggerName((String) r[1]), time((Timestamp) r[2]), time((Timestamp) r[3]), status,
-                    total == null ? "" : total, read == null ? "" : read, r[7] == null ? "" : r[7], r[8] == null ? "" : r[8]);
+        for (RunStatus r : rows) {
+            out.printf("%-22s %-6s %-15s %-15s %-12s %8s %8s %8s %8s%n", r.runId(),
+                    ConsolidationRunner.triggerName(r.trigger()), time(r.startedAt()), time(r.finishedAt()), status(r),
+                    blank(r.filesTotal()), blank(r.filesRead()), blank(r.rowsAccepted()), blank(r.rowsRejected()));
         }
         return ConsolidationRunner.EXIT_OK;
     }
 
-    private static String status(String status, boolean locked, String sameAs) {
-        return switch (status == null ? "" : status) {
-            case "COMPLETED" -> "完成";
-            case "PRUNED" -> "完成(明细已清理)";
-            case "UNCHANGED" -> "无变化(" + sameAs.substring(Math.max(0, sameAs.length() - 10)) + ")";
-            case "STARTED" -> locked ? "进行中" : "中断(可续跑)";
-            default -> status;
+    private static String status(RunStatus r) {
+        return switch (r.status()) {
+            case COMPLETED -> r.pruned() ? "完成(明细已清理)" : "完成";
+            case UNCHANGED -> "无变化(" + r.dataRunId().substring(Math.max(0, r.dataRunId().length() - 10)) + ")";
+            case RUNNING -> "进行中";
+            case STOPPED, FAILED -> "中断(可续跑)";
         };
     }
 
-    private String time(Timestamp t) {
-        return t == null ? "" : SHOWN.format(t.toInstant().atZone(zone));
+    private static String blank(Integer n) {
+        return n == null ? "" : n.toString();
+    }
+
+    private String time(Instant t) {
+        return t == null ? "" : SHOWN.format(t.atZone(zone));
     }
 }
