@@ -60,7 +60,7 @@ public final class ValidateCommand {
             campaign = c != null ? CampaignLoader.load(Path.of(c))
                     : Files.exists(Path.of(RunRequest.DEFAULT_CAMPAIGN)) ? CampaignLoader.load(Path.of(RunRequest.DEFAULT_CAMPAIGN))
                             : CampaignLoader.loadBundled();
-            registry = Registry.load(Path.of(cli.option("registry", "input/registry.csv")));
+            registry = Registry.load(Path.of(cli.option("registry", "input/registry.csv"))).withNames(campaign.unitNames());
         } catch (IOException | RuntimeException e) {
             err.println("用法错误：" + e.getMessage());
             return ConsolidationRunner.EXIT_USAGE;
@@ -93,7 +93,7 @@ public final class ValidateCommand {
                     .toList();
             unit.ifPresent(u -> judgeWithRegistry(campaign, t, u, rows, issues, file));
         }
-        print(out, file, result, templates, unit, collected.rows, issues);
+        print(out, file, result, templates, unit, collected.rows, issues, campaign);
         return issues.stream().anyMatch(i -> i.severity() == Severity.ERROR) ? EXIT_HAS_ERRORS : ConsolidationRunner.EXIT_OK;
     }
 
@@ -104,7 +104,8 @@ public final class ValidateCommand {
         for (StagedRow r : rows) {
             if (r.claimedType() != null && !r.claimedType().equals(type.code())) {
                 issues.add(new Issue(r.sheet(), r.excelRow(), r.claimedColumn(), IssueCode.UNIT_TYPE_MISMATCH,
-                        IssueCode.UNIT_TYPE_MISMATCH.message(SubmittedText.quote(r.claimedTypeText()), type.label()),
+                        IssueCode.UNIT_TYPE_MISMATCH.message(SubmittedText.quote(r.claimedTypeText()),
+                                campaign.typeLabel(type), campaign.organisation().shortName()),
                         r.rowNo()));
             }
         }
@@ -117,7 +118,7 @@ public final class ValidateCommand {
             for (int i = quota.get(); i < valid.size(); i++) {
                 StagedRow r = valid.get(i);
                 issues.add(new Issue(r.sheet(), r.excelRow(), null, IssueCode.OVER_QUOTA,
-                        IssueCode.OVER_QUOTA.message(type.label(), quota.get(), i + 1), r.rowNo()));
+                        IssueCode.OVER_QUOTA.message(campaign.typeLabel(type), quota.get(), i + 1), r.rowNo()));
             }
         }
         try {
@@ -132,11 +133,11 @@ public final class ValidateCommand {
     }
 
     private static void print(PrintStream out, Path file, ContentResult result, List<TemplateSpec> templates,
-            Optional<RegistryUnit> unit, List<StagedRow> rows, List<Issue> issues) {
+            Optional<RegistryUnit> unit, List<StagedRow> rows, List<Issue> issues, Campaign campaign) {
         out.println("文件：" + file);
         out.println("表格：" + (templates.isEmpty() ? "未识别"
                 : String.join("、", templates.stream().map(TemplateSpec::title).toList())));
-        out.println("报送单位：" + unit.map(u -> u.name() + "（" + u.type().label() + "）").orElse("无法确定")
+        out.println("报送单位：" + unit.map(u -> u.name() + "（" + campaign.typeLabel(u.type()) + "）").orElse("无法确定")
                 + (result.unitText() != null ? "　表内填写：" + SubmittedText.quote(result.unitText()) : ""));
         long errorRows = rows.stream().filter(StagedRow::hasError).count();
         out.println("数据行：" + rows.size() + " 行，其中有错误的 " + errorRows + " 行");
