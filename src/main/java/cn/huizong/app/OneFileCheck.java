@@ -123,7 +123,8 @@ public final class OneFileCheck {
         for (RowFacts r : rows) {
             if (r.claimedType() != null && !r.claimedType().equals(type.code())) {
                 issues.add(new Issue(r.sheet(), r.excelRow(), r.claimedColumn(), IssueCode.UNIT_TYPE_MISMATCH,
-                        IssueCode.UNIT_TYPE_MISMATCH.message(SubmittedText.quote(r.claimedTypeText()), type.label()),
+                        IssueCode.UNIT_TYPE_MISMATCH.message(SubmittedText.quote(r.claimedTypeText()),
+                                campaign.typeLabel(type), campaign.organisation().shortName()),
                         r.rowNo()));
             }
         }
@@ -136,7 +137,7 @@ public final class OneFileCheck {
             for (int i = quota.get(); i < valid.size(); i++) {
                 RowFacts r = valid.get(i);
                 issues.add(new Issue(r.sheet(), r.excelRow(), null, IssueCode.OVER_QUOTA,
-                        IssueCode.OVER_QUOTA.message(type.label(), quota.get(), i + 1), r.rowNo()));
+                        IssueCode.OVER_QUOTA.message(campaign.typeLabel(type), quota.get(), i + 1), r.rowNo()));
             }
         }
         if (received != null && received.at().isAfter(campaign.deadlineEnd(t).toInstant())) {

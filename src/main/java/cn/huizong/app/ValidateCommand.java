@@ -47,7 +47,7 @@ public final class ValidateCommand {
             campaign = c != null ? CampaignLoader.load(Path.of(c))
                     : Files.exists(Path.of(RunRequest.DEFAULT_CAMPAIGN)) ? CampaignLoader.load(Path.of(RunRequest.DEFAULT_CAMPAIGN))
                             : CampaignLoader.loadBundled();
-            registry = Registry.load(Path.of(cli.option("registry", "input/registry.csv")));
+            registry = Registry.load(Path.of(cli.option("registry", "input/registry.csv"))).withNames(campaign.unitNames());
         } catch (IOException | RuntimeException e) {
             err.println("用法错误：" + e.getMessage());
             return ConsolidationRunner.EXIT_USAGE;
@@ -70,17 +70,17 @@ public final class ValidateCommand {
             err.println("无法读取文件：" + file + "（" + e.getMessage() + "）");
             return ConsolidationRunner.EXIT_FAILURE;
         }
-        print(out, file, report);
+        print(out, file, report, campaign);
         return report.hasErrors() ? EXIT_HAS_ERRORS : ConsolidationRunner.EXIT_OK;
     }
 
-    private static void print(PrintStream out, Path file, OneFileCheck.Report report) {
+    private static void print(PrintStream out, Path file, OneFileCheck.Report report, Campaign campaign) {
         ContentResult result = report.result();
         List<Issue> issues = report.issues();
         out.println("文件：" + file);
         out.println("表格：" + (report.templates().isEmpty() ? "未识别"
                 : String.join("、", report.templates().stream().map(TemplateSpec::title).toList())));
-        out.println("报送单位：" + report.unit().map(u -> u.name() + "（" + u.type().label() + "）").orElse("无法确定")
+        out.println("报送单位：" + report.unit().map(u -> u.name() + "（" + campaign.typeLabel(u.type()) + "）").orElse("无法确定")
                 + (result.unitText() != null ? "　表内填写：" + SubmittedText.quote(result.unitText()) : ""));
         out.println("数据行：" + report.rows() + " 行，其中有错误的 " + report.errorRows() + " 行");
         long errors = report.errors();

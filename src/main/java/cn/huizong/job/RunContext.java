@@ -10,6 +10,7 @@ import cn.huizong.intake.ReceivedLog;
 import cn.huizong.support.Sha256;
 import cn.huizong.support.ReadLimits;
 import cn.huizong.registry.Registry;
+import cn.huizong.validation.IssueCode;
 
 /**
  * Everything one run works with, loaded once from the job parameters: where to read and write (inbox, output,
@@ -38,9 +39,10 @@ public record RunContext(
             Path registryFile, Path receivedFile, ReadLimits limits) throws IOException {
         Campaign campaign = campaignFile == null || campaignFile.isBlank() ? CampaignLoader.loadBundled()
                 : CampaignLoader.load(Path.of(campaignFile));
-        Registry registry = Registry.load(registryFile);
+        Registry registry = Registry.load(registryFile).withNames(campaign.unitNames());
+        // the issue texts are staged with each file's issues, so a reworded text reads every file again
         String fp = Sha256.of(campaign.fingerprint() + "|" + campaign.rulesVersion() + "|" + CODE_RULES_VERSION + "|"
-                + Sha256.of(Registry.fingerprintBytes(registryFile)));
+                + Sha256.of(Registry.fingerprintBytes(registryFile)) + "|" + IssueCode.textsFingerprint());
         return new RunContext(runId, inputDir, outputDir, dataDir.toAbsolutePath().normalize(), campaign, registry, fp,
                 ReceivedLog.load(receivedFile), limits);
     }

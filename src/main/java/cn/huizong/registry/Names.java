@@ -1,13 +1,14 @@
 package cn.huizong.registry;
 
 import java.text.Normalizer;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Normalisations shared by every comparison of names, headers and keys. */
 public final class Names {
 
     private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u3000\\u200B\\uFEFF]+");
-    private static final Pattern SEAL = Pattern.compile("\\((?:公章|盖章|章)\\)$");
+    private static final Pattern SEAL = UnitNames.DEFAULT.sealPattern();
     private static final Pattern BLANK_MARKS = Pattern.compile("[_＿—\\-－]+");
 
     private Names() {
@@ -69,10 +70,18 @@ public final class Names {
 
     /** Key of a unit name as written: seal marks, fill-in underscores and bureau-name variants unified. */
     public static String unit(String name) {
+        return unit(name, UnitNames.DEFAULT, SEAL);
+    }
+
+    /** {@link #unit(String)} under a campaign's rules; {@code seal} is {@code rules.sealPattern()}, compiled once. */
+    static String unit(String name, UnitNames rules, Pattern seal) {
         String s = unifyBrackets(compact(name));
         s = BLANK_MARKS.matcher(s).replaceAll("");
-        s = SEAL.matcher(s).replaceAll("");
-        return s.replace("教育体育局", "教育局").replace("教体局", "教育局");
+        s = seal.matcher(s).replaceAll("");
+        for (Map.Entry<String, String> r : rules.replacements().entrySet()) {
+            s = s.replace(r.getKey(), r.getValue());
+        }
+        return s;
     }
 
     /** Number of characters the notice counts: code points, whitespace and line breaks excluded. */

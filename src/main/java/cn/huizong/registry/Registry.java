@@ -24,15 +24,23 @@ public final class Registry {
     private final List<RegistryUnit> units;
     /** Normalised name or alias to unit; longest keys first so that "contains" prefers the most specific name. */
     private final Map<String, RegistryUnit> byKey = new LinkedHashMap<>();
+    private final UnitNames names;
+    private final java.util.regex.Pattern seal;
 
     public Registry(List<RegistryUnit> units) {
+        this(units, UnitNames.DEFAULT);
+    }
+
+    public Registry(List<RegistryUnit> units, UnitNames names) {
         this.units = List.copyOf(units);
+        this.names = names;
+        this.seal = names.sealPattern();
         List<Map.Entry<String, RegistryUnit>> keys = new ArrayList<>();
         for (RegistryUnit u : units) {
-            keys.add(Map.entry(Names.unit(u.name()), u));
+            keys.add(Map.entry(key(u.name()), u));
             for (String a : u.aliases()) {
-                if (!Names.unit(a).isEmpty()) {
-                    keys.add(Map.entry(Names.unit(a), u));
+                if (!key(a).isEmpty()) {
+                    keys.add(Map.entry(key(a), u));
                 }
             }
         }
@@ -71,6 +79,16 @@ public final class Registry {
         return new Registry(units);
     }
 
+    /** The same units, names compared under a campaign's rules ({@code unitNames} in its YAML). */
+    public Registry withNames(UnitNames rules) {
+        return rules.equals(names) ? this : new Registry(units, rules);
+    }
+
+    /** Key of a unit name as written, under this registry's name rules. */
+    private String key(String written) {
+        return Names.unit(written, names, seal);
+    }
+
     public List<RegistryUnit> units() {
         return units;
     }
@@ -81,7 +99,7 @@ public final class Registry {
 
     /** The unit a written name refers to: exact match first, else the longest registry name it contains. */
     public Optional<RegistryUnit> match(String written) {
-        String key = Names.unit(written);
+        String key = key(written);
         if (key.isEmpty()) {
             return Optional.empty();
         }
@@ -98,7 +116,7 @@ public final class Registry {
      * or nothing.
      */
     public PathName inName(String text) {
-        String key = Names.unit(text);
+        String key = key(text);
         if (key.isEmpty()) {
             return PathName.NOTHING;
         }
@@ -149,7 +167,7 @@ public final class Registry {
 
     /** The registry entry whose name is closest to what was written (for the error message). */
     public RegistryUnit closest(String written) {
-        String key = Names.unit(written);
+        String key = key(written);
         RegistryUnit best = units.get(0);
         int bestScore = Integer.MAX_VALUE;
         for (Map.Entry<String, RegistryUnit> e : byKey.entrySet()) {

@@ -1,29 +1,33 @@
 package cn.huizong.registry;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
-/** The kinds of submitting unit the notice distinguishes, with the names clerks use. */
+/**
+ * The kinds of submitting unit the notice distinguishes, by the id registry.csv uses. Identity only: their
+ * labels and report order are campaign data ({@code unitTypes} in the YAML, {@code Campaign.typeLabel}).
+ */
 public enum UnitType {
-    CITY("city", "市级教育行政部门"),
-    DFC("dfc", "“双一流”建设和创建高校"),
-    UNDERGRAD("undergrad", "其他本科高校"),
-    VOCATIONAL("vocational", "高职高专院校");
+    CITY("city"),
+    DFC("dfc"),
+    UNDERGRAD("undergrad"),
+    VOCATIONAL("vocational");
 
     private final String code;
-    private final String label;
 
-    UnitType(String code, String label) {
+    UnitType(String code) {
         this.code = code;
-        this.label = label;
     }
 
     public String code() {
         return code;
     }
 
-    public String label() {
-        return label;
+    /** The ids as an error message lists them: city、dfc、undergrad 或 vocational. */
+    public static String codes() {
+        List<String> c = Arrays.stream(values()).map(UnitType::code).toList();
+        return String.join("、", c.subList(0, c.size() - 1)) + " 或 " + c.get(c.size() - 1);
     }
 
     public static Optional<UnitType> fromCode(String code) {

@@ -134,7 +134,7 @@ public final class CsvExporter {
         try (SafeCsv csv = SafeCsv.create(file, List.of("file", "unit", "sheet", "row", "column", "severity", "code",
                 "message"))) {
             // the order of 问题清单 and of the letters, the same on every database
-            new ReportData(jdbc).issues(runId, i -> {
+            new ReportData(jdbc, campaign).issues(runId, i -> {
                 try {
                     csv.row(i.file(), i.unit(), i.sheet(), i.row(), i.column(), i.severity(), i.code(), i.message());
                 } catch (IOException e) {

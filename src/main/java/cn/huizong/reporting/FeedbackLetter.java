@@ -77,7 +77,7 @@ final class FeedbackLetter {
                         .thenComparing(ReportData.FileRow::fileNo))
                 .toList();
         StringBuilder sb = new StringBuilder("截至" + DATE.format(f.asOf().atZone(zone)) + " "
-                + DateTimeFormatter.ofPattern("HH:mm").format(f.asOf().atZone(zone)) + "，省教育厅共收到"
+                + DateTimeFormatter.ofPattern("HH:mm").format(f.asOf().atZone(zone)) + "，" + campaign.organisation().shortName() + "共收到"
                 + (f.unit() == null ? "此类" : "你单位报送的") + "文件 " + files.size() + " 个");
         if (files.isEmpty()) {
             return sb.append("。").toString();
@@ -129,7 +129,7 @@ final class FeedbackLetter {
             if (c.get("over_quota") > 0) {
                 sb.append("，超出限额未纳入 ").append(c.get("over_quota")).append(" ").append(unit);
                 if (f.quota() != null) {
-                    sb.append("（你单位属于").append(ProvincialWorkbook.typeLabel(f.unitType())).append("，限报 ")
+                    sb.append("（你单位属于").append(campaign.typeLabel(f.unitType())).append("，限报 ")
                             .append(f.quota()).append(" 项）");
                 }
             }

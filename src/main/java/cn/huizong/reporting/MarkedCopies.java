@@ -29,6 +29,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.huizong.campaign.Campaign;
 import cn.huizong.support.Sha256;
 import cn.huizong.intake.Archives;
 import cn.huizong.intake.EvidenceStore;
@@ -48,13 +49,6 @@ import cn.huizong.validation.SubmittedText;
  */
 final class MarkedCopies {
 
-    /**
-     * POI's usermodel holds a whole workbook in memory (about 1 KB a cell): beyond these a copy could take the
-     * run's heap, so big files get the list of problems only. Real submissions are far smaller.
-     */
-    static final long MAX_BYTES = 5L * 1024 * 1024;
-    static final int MAX_ROWS = 10_000;
-
     private static final Logger log = LoggerFactory.getLogger(MarkedCopies.class);
 
     /** What became of one problem file: the copy (path under 反馈/), or why there is none. */
@@ -64,11 +58,18 @@ final class MarkedCopies {
     private final ReportData data;
     private final EvidenceStore store;
     private final ReadLimits limits;
+    /**
+     * POI's usermodel holds a whole workbook in memory (about 1 KB a cell): beyond these limits (campaign YAML,
+     * markedCopies; 5 MB and 10,000 rows by default) a copy could take the run's heap, so big files get the list
+     * of problems only. Real submissions are far smaller.
+     */
+    private final Campaign.MarkedCopyLimits copyLimits;
 
-    MarkedCopies(ReportData data, EvidenceStore store, ReadLimits limits) {
+    MarkedCopies(ReportData data, EvidenceStore store, ReadLimits limits, Campaign.MarkedCopyLimits copyLimits) {
         this.data = data;
         this.store = store;
         this.limits = limits;
+        this.copyLimits = copyLimits;
     }
 
     /** @return outcomes by file number, for every file that has issues on its rows */
@@ -146,11 +147,11 @@ final class MarkedCopies {
         }
     }
 
-    private static String tooLarge(ReportData.FileRow f) {
+    private String tooLarge(ReportData.FileRow f) {
         if (f == null) {
             return "文件信息缺失，未生成标注副本";
         }
-        if (f.sizeBytes() > MAX_BYTES || f.rowsRead() > MAX_ROWS) {
+        if (f.sizeBytes() > copyLimits.maxBytes() || f.rowsRead() > copyLimits.maxRows()) {
             return "文件较大（" + f.rowsRead() + " 行），未生成标注副本，请按问题清单逐条修改";
         }
         return null;

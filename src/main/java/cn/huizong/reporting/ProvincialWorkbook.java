@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.ColumnSpec;
 import cn.huizong.campaign.TemplateSpec;
-import cn.huizong.registry.UnitType;
 
 /**
  * 省级汇总表.xlsx, the workbook the province's clerks read: 结对包联汇总, 典型案例汇总, 配额核查, 报送情况, 问题清单.
@@ -127,7 +126,7 @@ final class ProvincialWorkbook {
             for (int k = 0; k < shown.size(); k++) {
                 ColumnSpec c = t.columns().get(shown.get(k));
                 // 单位类型 as the registry has it: the type the quota was counted by
-                row[1 + k] = c.unitType() ? typeLabel(r.unitType()) : r.values().get(shown.get(k));
+                row[1 + k] = c.unitType() ? campaign.typeLabel(r.unitType()) : r.values().get(shown.get(k));
             }
             row[cols.size() - 1] = r.unit();
             table.add(row);
@@ -142,19 +141,19 @@ final class ProvincialWorkbook {
                 new SheetTable.Column("有效案例（项）", 9), new SheetTable.Column("采用（项）", 9),
                 new SheetTable.Column("超出限额（项）", 9), new SheetTable.Column("未纳入汇总的案例", 48));
         SheetTable table = new SheetTable(wb, style, QUOTA_SHEET, cols, footer);
-        table.begin("典型案例配额核查（“双一流”建设和创建高校不超过" + quotaText(UnitType.DFC) + "，其他本科高校不超过"
-                + quotaText(UnitType.UNDERGRAD) + "，高职高专院校不超过" + quotaText(UnitType.VOCATIONAL) + "）");
+        // the limits of the types that have one, in report order: （“双一流”建设和创建高校不超过5项，…）
+        List<String> limits = new ArrayList<>();
+        for (Campaign.UnitTypeSpec type : campaign.unitTypesInReportOrder()) {
+            campaign.quota(type.type()).ifPresent(q -> limits.add(type.label() + "不超过" + q + "项"));
+        }
+        table.begin(t.shortName() + "配额核查（" + String.join("，", limits) + "）");
         int n = 0;
         for (ReportData.QuotaRow q : data.quota(runId, t)) {
             table.add(q.overQuota() > 0 ? TableStyle.Fill.YELLOW : TableStyle.Fill.NONE, ++n, q.unit(),
-                    typeLabel(q.unitType()), q.quota() == null ? "不限" : q.quota(), q.valid(), q.accepted(),
+                    campaign.typeLabel(q.unitType()), q.quota() == null ? "不限" : q.quota(), q.valid(), q.accepted(),
                     q.overQuota(), String.join("\n", q.leftOut()));
         }
         table.finish();
-    }
-
-    private String quotaText(UnitType type) {
-        return campaign.quota(type).map(q -> q + "项").orElse("（不限）");
     }
 
     /**
@@ -195,8 +194,8 @@ final class ProvincialWorkbook {
         // totals: the province, each unit type, each city in registry order
         Map<String, Totals> totals = new LinkedHashMap<>();
         totals.put("全省合计", new Totals("全省合计", "", ""));
-        for (UnitType type : List.of(UnitType.CITY, UnitType.DFC, UnitType.UNDERGRAD, UnitType.VOCATIONAL)) {
-            totals.put("type:" + type.code(), new Totals("合计：" + type.label(), type.label(), ""));
+        for (Campaign.UnitTypeSpec type : campaign.unitTypes()) { // as the campaign lists them
+            totals.put("type:" + type.type().code(), new Totals("合计：" + type.label(), type.label(), ""));
         }
         for (ReportData.RosterRow r : roster) {
             totals.computeIfAbsent("city:" + r.city(), k -> new Totals("合计：" + r.city(), "", r.city()));
@@ -231,7 +230,7 @@ final class ProvincialWorkbook {
             TableStyle.Fill[] cells = new TableStyle.Fill[cols.size()];
             row[0] = r.position();
             row[1] = r.unit();
-            row[2] = typeLabel(r.unitType());
+            row[2] = campaign.typeLabel(r.unitType());
             row[3] = r.city();
             boolean missing = false;
             boolean late = false;
@@ -348,10 +347,6 @@ final class ProvincialWorkbook {
             case "document" -> "文档，已登记";
             default -> fileStatus;
         };
-    }
-
-    static String typeLabel(String code) {
-        return UnitType.fromCode(code).map(UnitType::label).orElse(code == null ? "" : code);
     }
 
     /** 附件1 结对包联情况 style short names for column headers and letters. */

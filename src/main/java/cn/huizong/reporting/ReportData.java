@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.ColumnSpec;
 import cn.huizong.campaign.TemplateSpec;
 import cn.huizong.staging.ContentStore;
@@ -100,8 +101,11 @@ final class ReportData {
             + "JOIN hz_file f ON f.run_id = i.run_id AND f.file_no = i.file_no ";
 
     private final JdbcTemplate jdbc;
+    /** Units by type in the campaign's report order (unitTypes' order), as an SQL expression. */
+    private final String typeOrder;
 
-    ReportData(JdbcTemplate jdbc) {
+    ReportData(JdbcTemplate jdbc, Campaign campaign) {
+        this.typeOrder = typeOrder(campaign);
         // a template of our own: the fetch size makes PostgreSQL stream inside the step's transaction
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
         this.jdbc.setFetchSize(1000);
@@ -117,7 +121,7 @@ final class ReportData {
 
     /** Accepted records sorted by unit type (dfc, undergrad, vocational, city), then unit, then 序号 order. */
     void recordsByType(String runId, TemplateSpec t, Consumer<RecordRow> out) {
-        records(runId, t, "", TYPE_ORDER + ", " + nullsFirst("u.position") + ", " + nullsFirst("rec.quota_rank")
+        records(runId, t, "", typeOrder + ", " + nullsFirst("u.position") + ", " + nullsFirst("rec.quota_rank")
                 + ", rec.file_no, rec.row_no", out);
     }
 
@@ -126,8 +130,18 @@ final class ReportData {
         return "CASE WHEN " + x + " IS NULL THEN 0 ELSE 1 END, " + x;
     }
 
-    static final String TYPE_ORDER = "CASE u.unit_type WHEN 'dfc' THEN 0 WHEN 'undergrad' THEN 1 "
-            + "WHEN 'vocational' THEN 2 ELSE 3 END";
+    /**
+     * CASE u.unit_type WHEN 'dfc' THEN 0 … ELSE n END from the campaign's order: the last type shares its place
+     * with a unit of no type, as it always did. The ids are the registry's codes, checked by the loader.
+     */
+    static String typeOrder(Campaign campaign) {
+        List<Campaign.UnitTypeSpec> types = campaign.unitTypesInReportOrder();
+        StringBuilder sql = new StringBuilder("CASE u.unit_type");
+        for (int i = 0; i < types.size() - 1; i++) {
+            sql.append(" WHEN '").append(types.get(i).type().code().replace("'", "''")).append("' THEN ").append(i);
+        }
+        return sql.append(" ELSE ").append(Math.max(0, types.size() - 1)).append(" END").toString();
+    }
 
     private void records(String runId, TemplateSpec t, String join, String order, Consumer<RecordRow> out) {
         List<Object> args = new ArrayList<>();
@@ -162,7 +176,7 @@ final class ReportData {
                 }, runId, cases.id());
         return jdbc.query("SELECT q.unit, q.unit_type, q.quota, q.valid_cases, q.accepted, q.over_quota FROM hz_quota q "
                 + "JOIN hz_unit u ON u.run_id = q.run_id AND u.name = q.unit WHERE q.run_id = ? ORDER BY "
-                + TYPE_ORDER + ", u.position",
+                + typeOrder + ", u.position",
                 (rs, i) -> new QuotaRow(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getInt(4),
                         rs.getInt(5), rs.getInt(6), leftOut.getOrDefault(rs.getString(1), List.of())),
                 runId);

@@ -25,7 +25,7 @@ public final class Reports {
 
     /** @param store the received files by hash, read for the marked copies of problem files (never the inbox) */
     public Reports(JdbcTemplate jdbc, Campaign campaign, EvidenceStore store, ReadLimits limits) {
-        this.data = new ReportData(jdbc);
+        this.data = new ReportData(jdbc, campaign);
         this.campaign = campaign;
         this.store = store;
         this.limits = limits;
@@ -37,7 +37,7 @@ public final class Reports {
         List<ReportData.FileRow> files = data.files(runId);
         Map<Integer, ReportData.FileRow> byNo = new LinkedHashMap<>();
         files.forEach(f -> byNo.put(f.fileNo(), f));
-        Map<Integer, MarkedCopies.Outcome> copies = new MarkedCopies(data, store, limits).write(runId, feedback, byNo);
+        Map<Integer, MarkedCopies.Outcome> copies = new MarkedCopies(data, store, limits, campaign.markedCopies()).write(runId, feedback, byNo);
         new FeedbackWorkbooks(data, campaign).write(runId, feedback, files, copies);
     }
 }

@@ -327,7 +327,7 @@ public final class Resolution {
                 updates.add(new Object[] {rank, over ? "over_quota" : "accepted", runId, r[0], r[1]});
                 if (over) {
                     issues.add((Integer) r[0], unit, (String) r[4], (Integer) r[5], null, IssueCode.OVER_QUOTA,
-                            IssueCode.OVER_QUOTA.message(type.label(), quota, rank), (Integer) r[1]);
+                            IssueCode.OVER_QUOTA.message(campaign.typeLabel(type), quota, rank), (Integer) r[1]);
                 }
             }
             jdbc.batchUpdate("UPDATE hz_record SET quota_rank = ?, status = ? WHERE run_id = ? AND file_no = ? AND row_no = ?",
@@ -381,7 +381,8 @@ public final class Resolution {
                     UnitType registered = UnitType.fromCode(rs.getString(4)).orElseThrow();
                     issues.add(rs.getInt(1), rs.getString(3), rs.getString(7), rs.getInt(8), rs.getString(9),
                             IssueCode.UNIT_TYPE_MISMATCH,
-                            IssueCode.UNIT_TYPE_MISMATCH.message(SubmittedText.quote(rs.getString(6)), registered.label()),
+                            IssueCode.UNIT_TYPE_MISMATCH.message(SubmittedText.quote(rs.getString(6)),
+                                    campaign.typeLabel(registered), campaign.organisation().shortName()),
                             rs.getInt(2));
                 }, runId);
     }

@@ -142,7 +142,7 @@ public final class FileChecker {
                     : "没有找到含“" + headerHint() + "”等列的表头行";
             String unitText = unitText(processor.unitTexts());
             return new ContentResult(null, unitText, unit(unitText), 0,
-                    Issue.file(IssueCode.UNRECOGNIZED_TEMPLATE, IssueCode.UNRECOGNIZED_TEMPLATE.message(why)));
+                    Issue.file(IssueCode.UNRECOGNIZED_TEMPLATE, IssueCode.UNRECOGNIZED_TEMPLATE.message(campaign.templateLabels(), why)));
         }
         if (processor.rowsRead == 0) {
             sink.issue(Issue.file(IssueCode.NO_DATA_ROWS, IssueCode.NO_DATA_ROWS.message()));

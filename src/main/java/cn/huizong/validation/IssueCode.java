@@ -1,50 +1,49 @@
 package cn.huizong.validation;
 
 /**
- * Every problem Huizong reports, with its severity and the Chinese message (what is wrong, how to fix it).
- * Codes are a stable contract for dashboards and scripts; messages may be reworded.
+ * Every problem Huizong reports, with its severity. Codes are a stable contract for dashboards and scripts;
+ * the Chinese messages (what is wrong, how to fix it) live in {@code messages/issues.properties}, keyed by
+ * code, and may be reworded there.
  */
 public enum IssueCode {
     // row level
-    MISSING_REQUIRED(Severity.ERROR, "“%s”为必填项，此处为空。请补填后重新报送。"),
-    INVALID_PHONE(Severity.ERROR, "“%s”中没有有效的电话号码（现填“%s”）。请填写11位手机号（如13812345678）、带区号的固定电话（如0371-69691274）或400/800服务电话（如400-123-4567）。"),
-    SUMMARY_TOO_LONG(Severity.ERROR, "“%s”共%d字，超过%d字的限制。请精简到%d字以内（不计空格和换行）后重新报送。"),
-    INVALID_DATE(Severity.WARNING, "“%s”中的“%s”无法识别为日期。请写成2026-06-30、2026年6月30日、2026年6月、2026年底、2026年上半年、2026年第三季度或2025.12—2026.6等形式（须写明年份）；长期工作可写“长期”。"),
-    DEADLINE_ASSUMED(Severity.WARNING, "“%s”中的“%s”未写明具体日期，已按%s理解。如另有所指，请写明具体日期。"),
-    UNIT_TYPE_MISMATCH(Severity.WARNING, "单位类型填写为“%s”，但本单位在名录中属于%s，已按名录类型核定限额。如名录有误，请联系省教育厅。"),
-    DUPLICATE_ROW(Severity.WARNING, "本行与%s内容完全相同，只保留一次。请删除重复行。"),
-    DUPLICATE_CASE(Severity.WARNING, "案例名称“%s”与%s报送的案例相同，两条均已保留。请核实是否重复申报。"),
-    OVER_QUOTA(Severity.WARNING, "本单位属于%s，典型案例限报%d项，本案例排第%d项，超出限额，未纳入汇总。如需替换，请调整序号后重新报送。"),
+    MISSING_REQUIRED(Severity.ERROR),
+    INVALID_PHONE(Severity.ERROR),
+    SUMMARY_TOO_LONG(Severity.ERROR),
+    INVALID_DATE(Severity.WARNING),
+    DEADLINE_ASSUMED(Severity.WARNING),
+    UNIT_TYPE_MISMATCH(Severity.WARNING),
+    DUPLICATE_ROW(Severity.WARNING),
+    DUPLICATE_CASE(Severity.WARNING),
+    OVER_QUOTA(Severity.WARNING),
     // file level
-    LATE_SUBMISSION(Severity.WARNING, "%s的报送截止时间为%s，本文件收到时间为%s，已逾期。"),
-    SAME_TIME_SUBMISSIONS(Severity.WARNING, "本文件与“%s”收到时间相同（%s），内容不同，无法判断以哪个为准，两个文件均已采用。如其中有旧版本，请重新发送正确的完整表格。"),
-    SUPERSEDED_FILE(Severity.INFO, "本文件%s已被%s收到的“%s”替代，未纳入汇总（同一单位同一表格以最后收到的文件为准）。"),
-    DUPLICATE_FILE(Severity.INFO, "本文件与%s收到的“%s”内容完全相同，按后者汇总，不重复计算。"),
-    NO_DATA_ROWS(Severity.WARNING, "表格中没有填写任何数据行，本文件不计为报送，也不替代此前报送的文件。请填写后重新报送。"),
-    EMPTY_TABLE_IGNORED(Severity.WARNING, "本文件中的%s没有填写任何数据行，未计为报送，也不替代此前报送的%s。如需报送，请填写后重新发送。"),
-    SKIPPED_ROWS(Severity.WARNING, "以下行不是数据，未汇总：%s。如其中有需要报送的数据，请改写为正式数据行后重新报送。"),
-    SKIPPED_NOTE_ROWS(Severity.INFO, "以下行是说明、签字或重复的表头，未作为数据汇总：%s。"),
-    HIDDEN_SHEET_SKIPPED(Severity.WARNING, "隐藏的工作表“%s”也是%s，未读取，以显示的工作表为准。如其中有需要报送的内容，请移到显示的工作表后重新报送。"),
-    HIDDEN_SHEET_READ(Severity.WARNING, "%s只在隐藏的工作表“%s”中，已按该表汇总。请确认这是要报送的表格。"),
-    HIDDEN_DATA_READ(Severity.WARNING, "%s被隐藏（可能是筛选所致），其中填写的数据已一并汇总。如这些内容不应报送，请删除后重新报送。"),
-    EXTRA_COLUMN_IGNORED(Severity.WARNING, "%s不在模板之内，其中填写的内容未汇总。如需报送，请写入模板的相应列后重新报送。"),
-    JOINED_COLUMNS(Severity.INFO, "“%s”分为%s几列填写，已按顺序以空格连接，作为一项汇总。"),
-    UNREADABLE_FILE(Severity.ERROR, "文件无法打开（%s），可能已损坏或未下载完整。请用 Excel 或 WPS 打开确认无误后，另存为 .xlsx 重新发送。"),
-    ENCRYPTED_FILE(Severity.ERROR, "文件设置了密码，无法读取。请取消密码保护（文件→信息→保护工作簿→用密码进行加密，清空密码）后重新发送。"),
-    UNSUPPORTED_FORMAT(Severity.ERROR, "不支持的文件格式：%s。请用 Excel 或 WPS 另存为 .xlsx 后重新发送。"),
-    UNRECOGNIZED_TEMPLATE(Severity.ERROR, "未识别出附件1或附件5的表格：%s。请使用通知所附模板，保留原表头后重新报送。"),
-    UNKNOWN_UNIT(Severity.ERROR, "无法确定报送单位（%s）。请在表格上方“填报单位：”处填写单位全称，或在文件名中写明单位全称后重新报送。名录中最接近的单位是“%s”。"),
-    FILE_TOO_LARGE(Severity.ERROR, "文件超出处理上限（%s）。请删除多余的行、列或工作表后重新发送。"),
-    ARCHIVE_REJECTED(Severity.ERROR, "压缩包无法处理：%s。请直接发送表格文件，或只打一层 zip 压缩包。"),
+    LATE_SUBMISSION(Severity.WARNING),
+    SAME_TIME_SUBMISSIONS(Severity.WARNING),
+    SUPERSEDED_FILE(Severity.INFO),
+    DUPLICATE_FILE(Severity.INFO),
+    NO_DATA_ROWS(Severity.WARNING),
+    EMPTY_TABLE_IGNORED(Severity.WARNING),
+    SKIPPED_ROWS(Severity.WARNING),
+    SKIPPED_NOTE_ROWS(Severity.INFO),
+    HIDDEN_SHEET_SKIPPED(Severity.WARNING),
+    HIDDEN_SHEET_READ(Severity.WARNING),
+    HIDDEN_DATA_READ(Severity.WARNING),
+    EXTRA_COLUMN_IGNORED(Severity.WARNING),
+    JOINED_COLUMNS(Severity.INFO),
+    UNREADABLE_FILE(Severity.ERROR),
+    ENCRYPTED_FILE(Severity.ERROR),
+    UNSUPPORTED_FORMAT(Severity.ERROR),
+    UNRECOGNIZED_TEMPLATE(Severity.ERROR),
+    UNKNOWN_UNIT(Severity.ERROR),
+    FILE_TOO_LARGE(Severity.ERROR),
+    ARCHIVE_REJECTED(Severity.ERROR),
     /** The database refused what was read from the file (a value or a constraint); only this file is left out. */
-    STAGING_FAILED(Severity.ERROR, "文件“%s”中的数据无法存入汇总数据库，本文件未纳入汇总，其他文件不受影响。汇总组会核查原因；请检查表格中有无异常内容（如超长文字、特殊字符），修改后重新报送。");
+    STAGING_FAILED(Severity.ERROR);
 
     private final Severity severity;
-    private final String template;
 
-    IssueCode(Severity severity, String template) {
+    IssueCode(Severity severity) {
         this.severity = severity;
-        this.template = template;
     }
 
     public Severity severity() {
@@ -52,7 +51,12 @@ public enum IssueCode {
     }
 
     public String message(Object... args) {
-        return String.format(template, args);
+        return String.format(IssueTexts.TEXTS.get(this), args);
+    }
+
+    /** The message texts as loaded, for the rules fingerprint: a reworded message is a new rule set. */
+    public static String textsFingerprint() {
+        return IssueTexts.FINGERPRINT;
     }
 
     /** The UNKNOWN_UNIT message: what the sheet said (if anything) and the closest registry entry to it. */

@@ -120,8 +120,10 @@ final class SheetProcessor implements RowHandler {
         this.sink = sink;
         this.deadlineNanos = deadlineNanos;
         String labels = String.join("|", campaign.unitLabels().stream().map(Pattern::quote).toList());
-        this.unitLine = Pattern.compile("(?:" + labels + ")\\s*(?:[(（]\\s*(?:公章|盖章)\\s*[)）])?\\s*[:：]?\\s*(.*?)\\s*(?:[(（]\\s*(?:公章|盖章)\\s*[)）].*|"
-                + "(?:填报人|联系人|联系方式|填报日期|日期).*)?$", Pattern.DOTALL);
+        String seal = String.join("|", campaign.unitLine().seal().stream().map(Pattern::quote).toList());
+        String ends = String.join("|", campaign.unitLine().endsAt().stream().map(Pattern::quote).toList());
+        this.unitLine = Pattern.compile("(?:" + labels + ")\\s*(?:[(（]\\s*(?:" + seal + ")\\s*[)）])?\\s*[:：]?\\s*(.*?)\\s*(?:[(（]\\s*(?:" + seal + ")\\s*[)）].*|"
+                + "(?:" + ends + ").*)?$", Pattern.DOTALL);
     }
 
     @Override

@@ -109,4 +109,13 @@ class ThirdTemplateCampaignTest {
     void theRunSummaryCountsUnitsThatDidNotSendIt() {
         assertThat(run.out()).contains("未报送附件1的市级教育行政部门：18 个").contains("未报送实施方案的市级教育行政部门：18 个（郑州市教育局、");
     }
+
+    @Test
+    void aFileHoldingNoneOfTheTablesIsToldAllThreeLabels() throws Exception {
+        Path other = work.resolve("其他/洛阳市教育局-说明.xlsx");
+        Workbooks.xlsx(other, new Workbooks.SheetSpec("说明").row("填报单位：洛阳市教育局").row("项目", "说明")
+                .row("调研", "已完成"));
+        Cli check = Cli.run("validate", other.toString(), "--campaign", work.resolve("three-templates.yml").toString());
+        assertThat(check.out()).contains("未识别出附件1、附件5或附件2的表格");
+    }
 }

@@ -128,4 +128,17 @@ class RegistryTest {
         assertThat(registry.match("中原工学院信息商务学院")).map(RegistryUnit::name).contains("中原科技学院");
         assertThat(inName("河南理工大学万方科技学院")).isEqualTo("郑州工商学院");
     }
+
+    @Test
+    void aCampaignsNameRulesMakeAVariantMeetTheRegistrysName() {
+        Registry plain = new Registry(java.util.List.of(new RegistryUnit("某县教育局", UnitType.CITY, "某县", java.util.List.of())));
+        assertThat(plain.match("某县教体局")).map(RegistryUnit::name).contains("某县教育局");
+        assertThat(plain.match("某县教育和体育局")).isEmpty();
+        Registry ruled = plain.withNames(new UnitNames(java.util.List.of("公章", "签章"),
+                java.util.Map.of("教育和体育局", "教育局")));
+        assertThat(ruled.match("某县教育和体育局（签章）")).map(RegistryUnit::name).contains("某县教育局");
+        // the campaign's rules replace today's: 教体局 is no longer read as 教育局
+        assertThat(ruled.match("某县教体局")).isEmpty();
+        assertThat(plain.withNames(UnitNames.DEFAULT)).isSameAs(plain);
+    }
 }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import cn.huizong.campaign.Campaign;
+import cn.huizong.campaign.CampaignLoader;
 import cn.huizong.registry.Registry;
 import cn.huizong.registry.RegistryUnit;
 import cn.huizong.registry.UnitType;
@@ -99,6 +101,7 @@ public final class BenchInputs {
     /** @return files, data rows and distinct strings (summed over files) written */
     public static long[] campaign(Path inbox, int files, int pairingRows) throws Exception {
         List<RegistryUnit> units = Registry.load(Path.of("input/registry.csv")).units();
+        Campaign shipped = CampaignLoader.load(Path.of("jobs/jiaoyu-zhuqi-2025.yml")); // the 单位类型 labels
         long rowsWritten = 0;
         long unique = 0;
         for (int i = 0; i < files; i++) {
@@ -118,7 +121,7 @@ public final class BenchInputs {
                 int n = 1 + i % 7;
                 for (int k = 1; k <= n; k++) {
                     rows.add(Arrays.asList(k, u.name() + "案例" + k + (version > 0 ? "（修订）" : ""), "简介" + k, u.name(),
-                            u.type().label(), "联系人" + k, k == 4 ? "电话待定" : "1370000000" + k));
+                            shipped.typeLabel(u.type()), "联系人" + k, k == 4 ? "电话待定" : "1370000000" + k));
                 }
             }
             try (SharedStringsXlsx x = SharedStringsXlsx.create(file, city ? "附件1" : "附件5")) {
