@@ -70,6 +70,8 @@ final class SheetProcessor implements RowHandler {
     private final ContentSink sink;
     private final long deadlineNanos;
     private final Map<TemplateSpec, List<RowRule>> rules = new HashMap<>();
+    private TemplateSpec rulesOf;
+    private List<RowRule> currentRules;
 
     /** The first template found; {@link #templates} has those with rows, in the order found. */
     TemplateSpec template;
@@ -82,7 +84,9 @@ final class SheetProcessor implements RowHandler {
     private String unitLineOfSheet;
     int rowsRead;
     String nearMiss;
-    private final Map<String, String> firstRowOf = new HashMap<>();
+    private final RowFingerprints rowsSeen = new RowFingerprints();
+    /** Sheets of this file by the index {@link #rowsSeen} records with each row. */
+    private final List<String> sheetIndex = new ArrayList<>();
     private final Set<TemplateSpec> shownTemplates = new HashSet<>();
     private final Set<String> sheetsRead = new LinkedHashSet<>();
     private final List<Place> skipped = new ArrayList<>();
@@ -464,14 +468,19 @@ final class SheetProcessor implements RowHandler {
         int rowNo = ++rowsRead;
         MappedRow mapped = new MappedRow(sheet, row.rowNumber(), rowNo, cells, letters);
         boolean[] hasError = {false};
-        for (RowRule rule : rules.computeIfAbsent(t, this::rulesFor)) {
+        if (t != rulesOf) {
+            // looked up once per template, not per row: hashing a TemplateSpec hashes all its columns
+            rulesOf = t;
+            currentRules = rules.computeIfAbsent(t, this::rulesFor);
+        }
+        for (RowRule rule : currentRules) {
             rule.check(mapped, issue -> {
                 hasError[0] |= issue.severity() == Severity.ERROR;
                 sink.issue(issue);
             });
         }
         List<String> values = new ArrayList<>(cells.size());
-        StringBuilder key = new StringBuilder(t.id()).append('\u001E');
+        RowFingerprints key = rowsSeen.start().add(t.id()).add('\u001E');
         Integer sequence = null;
         String groupKey = null;
         String claimedText = null;
@@ -485,7 +494,7 @@ final class SheetProcessor implements RowHandler {
                 String s = Names.compact(v);
                 sequence = SEQUENCE.matcher(s).matches() ? Integer.valueOf(s) : null;
             } else {
-                key.append(Names.compact(v)).append('\u001F');
+                key.addCompact(v).add('\u001F');
             }
             if (spec.crossUnitDuplicate() && !v.isEmpty()) {
                 groupKey = Names.enterpriseKey(v);
@@ -496,12 +505,17 @@ final class SheetProcessor implements RowHandler {
                 claimedColumn = letters.get(i);
             }
         }
-        String here = sheet + '\u001E' + row.rowNumber();
-        String first = firstRowOf.putIfAbsent(key.toString(), here);
+        int sheetNo = sheetIndex.indexOf(sheet);
+        if (sheetNo < 0) {
+            sheetNo = sheetIndex.size();
+            sheetIndex.add(sheet);
+        }
+        // sheet (from 1, so a place is never 0) and row number in one long
+        long first = key.putIfAbsent(((long) (sheetNo + 1) << 32) | (row.rowNumber() & 0xFFFFFFFFL));
         Integer duplicateOf = null;
-        if (first != null) {
-            String firstSheet = first.substring(0, first.indexOf('\u001E'));
-            duplicateOf = Integer.valueOf(first.substring(first.indexOf('\u001E') + 1));
+        if (first != 0) {
+            String firstSheet = sheetIndex.get((int) (first >>> 32) - 1);
+            duplicateOf = (int) first;
             String message = IssueCode.DUPLICATE_ROW.message((firstSheet.equals(sheet) ? ""
                     : "工作表“" + SubmittedText.quote(firstSheet) + "”") + "第" + duplicateOf + "行");
             sink.issue(new Issue(sheet, row.rowNumber(), null, IssueCode.DUPLICATE_ROW, message, rowNo));
