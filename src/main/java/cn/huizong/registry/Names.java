@@ -46,10 +46,15 @@ public final class Names {
             if (t[c] != 0 && !Normalizer.normalize(String.valueOf((char) c), Normalizer.Form.NFKC)
                     .equals(String.valueOf(t[c]))) {
                 t[c] = 0;
+            } else if (t[c] != 0 && isCompactSpace(t[c])) {
+                t[c] = NFKC_SPACE;
             }
         }
         return t;
     }
+
+    /** In {@link #NFKC}: a character that normalises to a space {@link #compact} removes. */
+    public static final char NFKC_SPACE = '\uFFFF';
 
     /** Each character of {@code s} normalises on its own (see {@link #NFKC}): {@link #nfkcOf} tells how. */
     public static boolean nfkcByChar(CharSequence s) {
@@ -63,7 +68,7 @@ public final class Names {
         return true;
     }
 
-    /** NFKC of one character of a text for which {@link #nfkcByChar} holds. */
+    /** NFKC of one character of a text for which {@link #nfkcByChar} holds; {@link #NFKC_SPACE} for a space. */
     public static char nfkcOf(char c) {
         return NFKC[c];
     }
@@ -79,10 +84,16 @@ public final class Names {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             char u = t[c];
+            if (u == c) {
+                if (out != null) {
+                    out[o++] = c;
+                }
+                continue;
+            }
             if (u == 0 && c != 0) {
                 return compactSlowly(s); // a character whose NFKC depends on more than itself
             }
-            if (isCompactSpace(u)) {
+            if (u == NFKC_SPACE) {
                 if (out == null) {
                     out = new char[n];
                     s.getChars(0, i, out, 0);

@@ -56,7 +56,7 @@ final class RowFingerprints {
         }
         for (int i = 0, n = value.length(); i < n; i++) {
             char u = Names.nfkcOf(value.charAt(i));
-            if (!Names.isCompactSpace(u)) {
+            if (u != Names.NFKC_SPACE) {
                 add(u);
             }
         }

@@ -72,6 +72,17 @@ final class SheetProcessor implements RowHandler {
     private final Map<TemplateSpec, List<RowRule>> rules = new HashMap<>();
     private TemplateSpec rulesOf;
     private List<RowRule> currentRules;
+    // per row, reused (see cellsByColumn, letters, compactOf)
+    private TemplateMatcher.HeaderMatch slotsOf;
+    private Cell[] slots;
+    private int[] touched;
+    private int touchedCount;
+    private int filledCells;
+    private TemplateMatcher.HeaderMatch lettersOf;
+    private List<String> headerLetters;
+    private final Cell[] compactedCells = new Cell[32];
+    private final String[] compactedTexts = new String[32];
+    private int compacted;
 
     /** The first template found; {@link #templates} has those with rows, in the order found. */
     TemplateSpec template;
@@ -430,13 +441,9 @@ final class SheetProcessor implements RowHandler {
         int[][] columns = header.columns();
         int[] columnOf = header.columnOf();
         List<Cell> cells = new ArrayList<>(columns.length);
-        List<String> letters = new ArrayList<>(columns.length);
-        Map<Integer, Cell> byColumn = new HashMap<>();
-        for (Cell c : row.cells()) {
-            if (!c.text().isBlank()) {
-                byColumn.put(c.column(), c);
-            }
-        }
+        List<String> letters = letters();
+        Cell[] byColumn = cellsByColumn(row);
+        compacted = 0;
         boolean blank = true;
         for (int i = 0; i < columns.length; i++) {
             Cell c = joined(columns[i], byColumn);
@@ -444,10 +451,9 @@ final class SheetProcessor implements RowHandler {
                 blank = false;
             }
             cells.add(c);
-            letters.add(columnOf[i] < 0 ? null : Cell.letter(columnOf[i]));
         }
         // before the blank test: a total or a note often sits in the 序号 column alone
-        NotData kind = byColumn.isEmpty() ? null : notData(row);
+        NotData kind = filledCells == 0 ? null : notData(row);
         if (kind != null) {
             skipped.add(new Place(sheet, row.rowNumber(), kind));
             return;
@@ -459,7 +465,7 @@ final class SheetProcessor implements RowHandler {
         sameAs(cells, columnOf);
         noteHidden(row, columns, cells);
         for (Map.Entry<Integer, String> e : extraColumns.entrySet()) {
-            if (byColumn.containsKey(e.getKey())) {
+            if (e.getKey() < byColumn.length && byColumn[e.getKey()] != null) {
                 extraWithData.computeIfAbsent(sheet, k -> new TreeMap<>()).put(e.getKey(), e.getValue());
             }
         }
@@ -526,18 +532,90 @@ final class SheetProcessor implements RowHandler {
                 sequence, groupKey, claimedType, claimedText, claimedColumn, groupColumn, t.id()));
     }
 
+    /** The sheet column letters of the template's columns under the current header (one list per header). */
+    private List<String> letters() {
+        if (lettersOf != header) {
+            int[] columnOf = header.columnOf();
+            List<String> out = new ArrayList<>(columnOf.length);
+            for (int c : columnOf) {
+                out.add(c < 0 ? null : Cell.letter(c));
+            }
+            headerLetters = java.util.Collections.unmodifiableList(out);
+            lettersOf = header;
+        }
+        return headerLetters;
+    }
+
+    /**
+     * The row's non-blank cells by column, for the columns the header uses or names (the last one wins when a
+     * damaged file repeats a column); {@link #filledCells} counts them all. One array per header, cleared per row.
+     */
+    private Cell[] cellsByColumn(SheetRow row) {
+        if (slotsOf != header) {
+            int max = -1;
+            for (int c : extraColumns.keySet()) {
+                max = Math.max(max, c);
+            }
+            for (int[] cols : header.columns()) {
+                for (int c : cols) {
+                    max = Math.max(max, c);
+                }
+            }
+            slots = new Cell[max + 1];
+            touched = new int[max + 1];
+            slotsOf = header;
+        } else {
+            for (int k = 0; k < touchedCount; k++) {
+                slots[touched[k]] = null;
+            }
+        }
+        touchedCount = 0;
+        filledCells = 0;
+        for (Cell c : row.cells()) {
+            if (!c.text().isBlank()) {
+                filledCells++;
+                int col = c.column();
+                if (col >= 0 && col < slots.length) {
+                    if (slots[col] == null) {
+                        touched[touchedCount++] = col;
+                    }
+                    slots[col] = c;
+                }
+            }
+        }
+        return slots;
+    }
+
+    /**
+     * {@code Names.compact} of a cell's text, remembered for the rest of the row: the not-data and 同上 tests
+     * both look at every cell.
+     */
+    private String compactOf(Cell c) {
+        for (int k = 0; k < compacted; k++) {
+            if (compactedCells[k] == c) {
+                return compactedTexts[k];
+            }
+        }
+        String text = Names.compact(c.text());
+        if (compacted < compactedCells.length) {
+            compactedCells[compacted] = c;
+            compactedTexts[compacted++] = text;
+        }
+        return text;
+    }
+
     /** A template column's cell: the one sheet column, or the sub-columns under one parent title joined by a space. */
-    private static Cell joined(int[] cols, Map<Integer, Cell> byColumn) {
+    private static Cell joined(int[] cols, Cell[] byColumn) {
         if (cols.length == 0) {
             return null;
         }
         if (cols.length == 1) {
-            return byColumn.get(cols[0]);
+            return cols[0] >= 0 && cols[0] < byColumn.length ? byColumn[cols[0]] : null;
         }
         List<String> parts = new ArrayList<>(cols.length);
         Cell only = null;
         for (int c : cols) {
-            Cell cell = byColumn.get(c);
+            Cell cell = c >= 0 && c < byColumn.length ? byColumn[c] : null;
             if (cell != null) {
                 parts.add(Names.clean(cell.text()));
                 only = cell;
@@ -563,7 +641,7 @@ final class SheetProcessor implements RowHandler {
             if (c.text().isBlank()) {
                 continue;
             }
-            String text = Names.compact(c.text());
+            String text = compactOf(c);
             filled++;
             if (first == null) {
                 first = text;
@@ -651,7 +729,7 @@ final class SheetProcessor implements RowHandler {
             if (c == null) {
                 continue;
             }
-            String text = Names.compact(c.text());
+            String text = compactOf(c);
             if (words.sameAsAbove().contains(text) && previousCells != null && previousCells.get(i) != null) {
                 Cell above = previousCells.get(i);
                 cells.set(i, new Cell(columnOf[i], above.text(), above.date()));
