@@ -71,6 +71,7 @@ final class SheetProcessor implements RowHandler {
     private final long deadlineNanos;
     private final Map<TemplateSpec, List<RowRule>> rules = new HashMap<>();
     private TemplateSpec rulesOf;
+    private TemplateSpec lastTemplateAdded;
     private List<RowRule> currentRules;
     // per row, reused (see cellsByColumn, letters, compactOf)
     private TemplateMatcher.HeaderMatch slotsOf;
@@ -470,7 +471,10 @@ final class SheetProcessor implements RowHandler {
             }
         }
         previousCells = cells;
-        templates.add(t);
+        if (t != lastTemplateAdded) {
+            templates.add(t); // a set of records: hashing one hashes all its columns, so not on every row
+            lastTemplateAdded = t;
+        }
         int rowNo = ++rowsRead;
         MappedRow mapped = new MappedRow(sheet, row.rowNumber(), rowNo, cells, letters);
         boolean[] hasError = {false};
@@ -636,7 +640,6 @@ final class SheetProcessor implements RowHandler {
         String first = null;
         int placeholders = 0;
         int filled = 0;
-        boolean allLabelled = true;
         for (Cell c : row.cells()) {
             if (c.text().isBlank()) {
                 continue;
@@ -654,7 +657,6 @@ final class SheetProcessor implements RowHandler {
                     break;
                 }
             }
-            allLabelled &= labelled(text, words.signature()) || labelled(text, words.note());
         }
         if (first == null) {
             return null;
@@ -667,13 +669,31 @@ final class SheetProcessor implements RowHandler {
             return NotData.TOTAL;
         }
         // a note or a footer is labels only (填表人：… 审核人：…); 联系人：王芳 beside filled columns is data
-        if (allLabelled && labelled(first, words.note())) {
+        boolean noteFirst = labelled(first, words.note());
+        boolean signatureFirst = !noteFirst && labelled(first, words.signature());
+        // only a row that starts with a label can be labels only: the other cells are looked at then
+        boolean allLabelled = (noteFirst || signatureFirst) && allLabelled(row);
+        if (allLabelled && noteFirst) {
             return NotData.NOTE;
         }
-        if (allLabelled && labelled(first, words.signature())) {
+        if (allLabelled && signatureFirst) {
             return NotData.SIGNATURE;
         }
         return null;
+    }
+
+    /** Every filled cell is a note or signature label followed by a colon (注：…, 填表人：…). */
+    private boolean allLabelled(SheetRow row) {
+        for (Cell c : row.cells()) {
+            if (c.text().isBlank()) {
+                continue;
+            }
+            String text = compactOf(c);
+            if (!labelled(text, words.signature()) && !labelled(text, words.note())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The text starts with one of the words, and the word ends there (示例：…, 例1; not 例如, 合计划). */
