@@ -4,14 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.apache.poi.util.XMLHelper;
-import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * The shared-strings table held as chars in large chunks with offsets: a 200,000-row workbook has close to a
@@ -34,58 +29,58 @@ final class CompactStrings {
      * @param maxStrings entries of the table (a workbook cannot use more strings than it has cells)
      * @param maxChars   characters of all entries together, and so of any one of them
      */
-    static CompactStrings parse(InputStream in, long maxStrings, long maxChars) throws IOException, SAXException {
+    static CompactStrings parse(InputStream in, long maxStrings, long maxChars) throws IOException, XMLStreamException,
+            ReadFailure {
         CompactStrings table = new CompactStrings();
-        XMLReader reader;
-        try {
-            reader = XMLHelper.newXMLReader();
-        } catch (ParserConfigurationException e) {
-            throw new IOException(e);
-        }
-        reader.setContentHandler(new DefaultHandler() {
-            private final StringBuilder current = new StringBuilder();
-            private boolean inText;
-            private int phoneticDepth;
-
-            @Override
-            public void startElement(String uri, String localName, String qName, Attributes atts) {
-                switch (localName) {
-                    case "si" -> current.setLength(0);
-                    case "t" -> inText = phoneticDepth == 0;
-                    case "rPh" -> phoneticDepth++;
-                    default -> {
+        XMLStreamReader r = XmlParts.open(in, maxChars);
+        StringBuilder current = new StringBuilder();
+        boolean inText = false;
+        int phoneticDepth = 0;
+        int depth = 0;
+        while (r.hasNext()) {
+            switch (r.next()) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    if (++depth > XmlParts.MAX_DEPTH) {
+                        throw XmlParts.tooDeep();
                     }
-                }
-            }
-
-            @Override
-            public void endElement(String uri, String localName, String qName) throws SAXException {
-                switch (localName) {
-                    case "si" -> {
-                        if (table.size >= maxStrings) {
-                            throw new SAXException(new LimitExceeded("共享字符串超过 " + maxStrings + " 条"));
+                    switch (r.getLocalName()) {
+                        case "si" -> current.setLength(0);
+                        case "t" -> inText = phoneticDepth == 0;
+                        case "rPh" -> phoneticDepth++;
+                        default -> {
                         }
-                        table.add(current);
-                        table.chars += current.length();
-                    }
-                    case "t" -> inText = false;
-                    case "rPh" -> phoneticDepth--;
-                    default -> {
                     }
                 }
-            }
-
-            @Override
-            public void characters(char[] ch, int s, int len) throws SAXException {
-                if (inText) {
-                    current.append(ch, s, len);
-                    if (table.chars + current.length() > maxChars) {
-                        throw new SAXException(new LimitExceeded("共享字符串超过 " + maxChars + " 个字符"));
+                case XMLStreamConstants.END_ELEMENT -> {
+                    depth--;
+                    switch (r.getLocalName()) {
+                        case "si" -> {
+                            if (table.size >= maxStrings) {
+                                throw new ReadFailure("FILE_TOO_LARGE", "共享字符串超过 " + maxStrings + " 条", null);
+                            }
+                            table.add(current);
+                            table.chars += current.length();
+                        }
+                        case "t" -> inText = false;
+                        case "rPh" -> phoneticDepth--;
+                        default -> {
+                        }
                     }
                 }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (inText) {
+                        current.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                        if (table.chars + current.length() > maxChars) {
+                            throw new ReadFailure("FILE_TOO_LARGE", "共享字符串超过 " + maxChars + " 个字符", null);
+                        }
+                    }
+                }
+                case XMLStreamConstants.DTD -> throw XmlParts.doctype();
+                default -> {
+                }
             }
-        });
-        reader.parse(new InputSource(in));
+        }
+        r.close();
         return table;
     }
 
@@ -98,9 +93,10 @@ final class CompactStrings {
             chunks[chunkCount++] = new char[Math.max(CHUNK, len)];
             used = 0;
         }
-        char[] target = chunks[chunkCount - 1];
-        for (int i = 0; i < len; i++) {
-            target[used + i] = s.charAt(i);
+        if (s instanceof StringBuilder sb) {
+            sb.getChars(0, len, chunks[chunkCount - 1], used);
+        } else {
+            s.toString().getChars(0, len, chunks[chunkCount - 1], used);
         }
         if (size == start.length) {
             int n = size * 2;
@@ -124,12 +120,5 @@ final class CompactStrings {
 
     int size() {
         return size;
-    }
-
-    /** Thrown through the SAX parser when a configured limit is passed. */
-    static final class LimitExceeded extends RuntimeException {
-        LimitExceeded(String message) {
-            super(message);
-        }
     }
 }

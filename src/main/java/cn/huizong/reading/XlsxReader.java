@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLStreamException;
 
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
@@ -28,10 +28,12 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Streams the rows of an .xlsx/.xlsm with POI's SAX API and a handler of our own: memory stays flat however
- * many rows the sheet has. Merged ranges sit after the cell data in the sheet XML, so each sheet is scanned
- * once for them before its rows are streamed. Styles are read with SAX too (not XMLBeans), so no part of the
- * package is ever held as a document tree; the dimension a sheet claims is ignored, only cells present cost.
+ * Streams the rows of an .xlsx/.xlsm: memory stays flat however many rows the sheet has. Merged ranges sit
+ * after the cell data in the sheet XML, so each sheet's bytes are first scanned for them ({@link SheetLayout},
+ * no XML parse), then its rows are parsed with StAX ({@link SheetRows}); the shared strings are parsed with StAX
+ * into a compact table ({@link CompactStrings}). The small parts (workbook, styles) are read with POI's SAX
+ * helper. No part of the package is ever held as a document tree; the dimension a sheet claims is ignored, only
+ * cells present cost.
  */
 public final class XlsxReader {
 
@@ -72,33 +74,27 @@ public final class XlsxReader {
                 String name = (String) listedSheet[0];
                 PackagePart part = (PackagePart) listedSheet[1];
                 int index = (Integer) listedSheet[2];
-                Layout layout = layout(name, part);
-                handler.startSheet(new SheetInfo(name, index, book.hidden().contains(name), layout.merged(),
-                        layout.hiddenColumns()));
-                SheetHandler sh = new SheetHandler(name, strings, dateStyles, date1904, handler, cellBudget);
+                SheetLayout layout;
                 try (InputStream in = part.getInputStream()) {
-                    parse(in, sh);
-                } catch (StopSheet e) {
-                    // the handler has what it wanted from this sheet
+                    layout = SheetLayout.scan(in, limits, name);
                 }
-                if (sh.failure != null) {
-                    throw sh.failure;
+                handler.startSheet(new SheetInfo(name, index, book.hidden().contains(name), layout.merged,
+                        layout.hiddenColumns));
+                try (InputStream in = part.getInputStream()) {
+                    new SheetRows(name, strings, dateStyles, date1904, handler, cellBudget, limits).read(in);
                 }
                 handler.endSheet();
             }
         } catch (ReadFailure e) {
             throw e;
-        } catch (SAXException e) {
-            if (e.getCause() instanceof CompactStrings.LimitExceeded l) {
-                throw new ReadFailure("FILE_TOO_LARGE", l.getMessage(), e);
-            }
+        } catch (SAXException | XMLStreamException e) {
             throw Failures.classify(e, "XML 结构损坏");
         } catch (IOException | OpenXML4JException | RuntimeException e) {
             throw Failures.classify(e, Failures.DAMAGED);
         }
     }
 
-    private CompactStrings sharedStrings(OPCPackage pkg) throws IOException, SAXException {
+    private CompactStrings sharedStrings(OPCPackage pkg) throws IOException, XMLStreamException, ReadFailure {
         List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
         if (parts.isEmpty()) {
             return new CompactStrings();
@@ -210,48 +206,6 @@ public final class XlsxReader {
         return new WorkbookFacts(date1904[0], hidden);
     }
 
-    /** What a sheet says before and after its rows: hidden columns (cols) and merged ranges (after sheetData). */
-    private record Layout(MergedRegions merged, java.util.Set<Integer> hiddenColumns) {
-    }
-
-    private Layout layout(String sheet, PackagePart part) throws IOException, SAXException {
-        List<CellRangeAddress> ranges = new ArrayList<>();
-        java.util.Set<Integer> hiddenColumns = new java.util.HashSet<>();
-        int max = limits.maxMergedRegions();
-        try (InputStream in = part.getInputStream()) {
-            parse(in, new DefaultHandler() {
-                @Override
-                public void startElement(String uri, String localName, String qName, Attributes atts)
-                        throws SAXException {
-                    if ("col".equals(localName) && ("1".equals(atts.getValue("hidden"))
-                            || "true".equals(atts.getValue("hidden")))) {
-                        // a range of columns; only the ones a table can use are worth remembering
-                        int min = parseInt(atts.getValue("min"), 1);
-                        int maxCol = Math.min(parseInt(atts.getValue("max"), min), Math.min(limits.maxColumns(), 1_000));
-                        for (int c = Math.max(min, 1); c <= maxCol; c++) {
-                            hiddenColumns.add(c - 1);
-                        }
-                    }
-                    if ("mergeCell".equals(localName)) {
-                        String ref = atts.getValue("ref");
-                        if (ref != null && ref.contains(":")) {
-                            if (ranges.size() >= max) {
-                                throw new SAXException(new ReadFailure("FILE_TOO_LARGE",
-                                        "合并单元格超过 " + max + " 处", sheet, 0, null));
-                            }
-                            try {
-                                ranges.add(CellRangeAddress.valueOf(ref));
-                            } catch (RuntimeException ignored) {
-                                // a malformed range merges nothing
-                            }
-                        }
-                    }
-                }
-            });
-        }
-        return new Layout(ranges.isEmpty() ? MergedRegions.NONE : new MergedRegions(ranges), hiddenColumns);
-    }
-
     private static void parse(InputStream in, DefaultHandler handler) throws IOException, SAXException {
         XMLReader reader;
         try {
@@ -276,168 +230,11 @@ public final class XlsxReader {
         }
     }
 
-    private final class SheetHandler extends DefaultHandler {
-        private final String sheet;
-        private final CompactStrings strings;
-        private final boolean[] dateStyles;
-        private final boolean date1904;
-        private final RowHandler handler;
-        private final long[] cellBudget;
-        private final StringBuilder value = new StringBuilder();
-        private final StringBuilder inline = new StringBuilder();
-        private List<Cell> cells = new ArrayList<>();
-        private int rowNumber;
-        private boolean rowHidden;
-        private int rowsSeen;
-        private int column = -1;
-        private String type;
-        private int style;
-        private boolean inValue;
-        private boolean inInlineText;
-        private int phoneticDepth;
-        ReadFailure failure;
-
-        SheetHandler(String sheet, CompactStrings strings, boolean[] dateStyles, boolean date1904,
-                RowHandler handler, long[] cellBudget) {
-            this.sheet = sheet;
-            this.strings = strings;
-            this.dateStyles = dateStyles;
-            this.date1904 = date1904;
-            this.handler = handler;
-            this.cellBudget = cellBudget;
-        }
-
-        @Override
-        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
-            switch (localName) {
-                case "row" -> {
-                    String h = atts.getValue("hidden");
-                    rowHidden = "1".equals(h) || "true".equals(h);
-                    String r = atts.getValue("r");
-                    rowNumber = r != null ? parseInt(r, rowNumber + 1) : rowNumber + 1;
-                    cells = new ArrayList<>();
-                    column = -1;
-                    if (++rowsSeen > limits.maxRowsPerSheet() || rowNumber > limits.maxRowsPerSheet()) {
-                        fail("FILE_TOO_LARGE", "工作表行数超过上限 " + limits.maxRowsPerSheet());
-                    }
-                }
-                case "c" -> {
-                    String ref = atts.getValue("r");
-                    column = ref != null ? columnOf(ref, column + 1) : column + 1;
-                    type = atts.getValue("t");
-                    String s = atts.getValue("s");
-                    style = s == null ? 0 : parseInt(s, 0);
-                    value.setLength(0);
-                    inline.setLength(0);
-                }
-                case "v" -> inValue = true;
-                case "t" -> inInlineText = phoneticDepth == 0;
-                case "rPh" -> phoneticDepth++;
-                default -> {
-                }
-            }
-        }
-
-        @Override
-        public void endElement(String uri, String localName, String qName) throws SAXException {
-            switch (localName) {
-                case "v" -> inValue = false;
-                case "t" -> inInlineText = false;
-                case "rPh" -> phoneticDepth--;
-                case "c" -> endCell();
-                case "row" -> {
-                    if (!cells.isEmpty() && !handler.row(new SheetRow(rowNumber, cells, rowHidden))) {
-                        throw new StopSheet();
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-
-        @Override
-        public void characters(char[] ch, int start, int length) throws SAXException {
-            if (inValue) {
-                value.append(ch, start, length);
-                if (value.length() > limits.maxTextChars()) {
-                    fail("FILE_TOO_LARGE", "单元格内容超过 " + limits.maxTextChars() + " 个字符");
-                }
-            } else if (inInlineText) {
-                inline.append(ch, start, length);
-                if (inline.length() > limits.maxTextChars()) {
-                    fail("FILE_TOO_LARGE", "单元格内容超过 " + limits.maxTextChars() + " 个字符");
-                }
-            }
-        }
-
-        private void endCell() throws SAXException {
-            if (column >= limits.maxColumns()) {
-                fail("FILE_TOO_LARGE", "列数超过上限 " + limits.maxColumns());
-            }
-            if (--cellBudget[0] < 0) {
-                fail("FILE_TOO_LARGE", "单元格数超过上限 " + limits.maxCellsPerFile());
-            }
-            Cell cell = toCell();
-            if (cell != null && !cell.text().isEmpty()) {
-                cells.add(cell);
-            }
-        }
-
-        private Cell toCell() {
-            String v = value.toString();
-            if (type == null || "n".equals(type)) {
-                if (v.isEmpty()) {
-                    return null;
-                }
-                try {
-                    double d = Double.parseDouble(v);
-                    boolean isDate = style >= 0 && style < dateStyles.length && dateStyles[style];
-                    return isDate ? CellFormats.numeric(column, d, 14, null, date1904) : Cell.text(column, CellFormats.number(d));
-                } catch (NumberFormatException e) {
-                    return Cell.text(column, v);
-                }
-            }
-            return switch (type) {
-                case "s" -> Cell.text(column, strings.get(parseInt(v.trim(), -1)));
-                case "inlineStr" -> Cell.text(column, inline.toString());
-                case "b" -> Cell.text(column, "1".equals(v) ? "TRUE" : "FALSE");
-                case "d" -> isoDate(v);
-                default -> Cell.text(column, v); // str (formula text), e (error)
-            };
-        }
-
-        private Cell isoDate(String v) {
-            try {
-                return Cell.date(column, java.time.LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v));
-            } catch (RuntimeException e) {
-                return Cell.text(column, v);
-            }
-        }
-
-        private void fail(String code, String detail) throws SAXException {
-            failure = new ReadFailure(code, detail, sheet, rowNumber, null);
-            throw new StopSheet();
-        }
-    }
-
     private static int parseInt(String s, int fallback) {
         try {
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
             return fallback;
         }
-    }
-
-    private static int columnOf(String ref, int fallback) {
-        int col = 0;
-        int i = 0;
-        while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
-            col = col * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
-            i++;
-            if (col > 20_000) {
-                return fallback;
-            }
-        }
-        return i == 0 ? fallback : col - 1;
     }
 }

@@ -5,6 +5,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,7 +64,29 @@ public final class DeadlineParser {
         return new DeadlineParser(campaign.ongoingWords(), campaign.deadlineWords());
     }
 
+    /**
+     * Results by text as written: a column of deadlines repeats a few dozen spellings (2026年6月30日, 年底), so
+     * each is parsed once. Bounded, and shared safely (results are immutable) by whoever holds this parser.
+     */
+    private static final int MEMO_SIZE = 4_096;
+    private static final int MEMO_TEXT = 200;
+    private final Map<String, Result> memo = new ConcurrentHashMap<>();
+
     public Result parse(String written) {
+        if (written.length() > MEMO_TEXT) {
+            return parseNow(written);
+        }
+        Result r = memo.get(written);
+        if (r == null) {
+            r = parseNow(written);
+            if (memo.size() < MEMO_SIZE) {
+                memo.put(written, r);
+            }
+        }
+        return r;
+    }
+
+    private Result parseNow(String written) {
         String s = Normalizer.normalize(written, Normalizer.Form.NFKC).strip();
         if (s.isEmpty()) {
             return new Result.Ongoing();

@@ -26,8 +26,40 @@ final class PhoneNumbers {
     private PhoneNumbers() {
     }
 
+    /** A number found: where it stands in the cell and its written form. */
+    private record Found(int start, int end, String written) {
+    }
+
+    /** A cell's numbers. */
+    private record Scan(String text, List<Found> found) {
+    }
+
+    /**
+     * The cell scanned last: a contact cell is checked ({@code PhoneRule}) and then staged in its written form,
+     * usually as the very same string, so the pattern runs once for both. Immutable, so threads may share it.
+     */
+    private static volatile Scan last;
+
+    private static Scan scan(String text) {
+        Scan s = last;
+        if (s != null && s.text().equals(text)) {
+            return s;
+        }
+        Matcher m = NUMBER.matcher(forMatching(text));
+        List<Found> found = List.of();
+        while (m.find()) {
+            if (found.isEmpty()) {
+                found = new ArrayList<>(2);
+            }
+            found.add(new Found(m.start(), m.end(), written(m)));
+        }
+        s = new Scan(text, found);
+        last = s;
+        return s;
+    }
+
     public static boolean containsValid(String text) {
-        return NUMBER.matcher(forMatching(text)).find();
+        return !scan(text).found().isEmpty();
     }
 
     /**
@@ -35,27 +67,33 @@ final class PhoneNumbers {
      * number is kept); the text unchanged when it holds no number.
      */
     static String rewrite(String text) {
-        Matcher m = NUMBER.matcher(forMatching(text));
-        StringBuilder sb = null;
-        int last = 0;
-        while (m.find()) {
-            if (sb == null) {
-                sb = new StringBuilder(text.length());
-            }
-            sb.append(text, last, m.start()).append(written(m));
-            last = m.end();
+        List<Found> found = scan(text).found();
+        if (found.isEmpty()) {
+            return text;
         }
-        return sb == null ? text : sb.append(text, last, text.length()).toString();
+        StringBuilder sb = new StringBuilder(text.length());
+        int at = 0;
+        for (Found f : found) {
+            sb.append(text, at, f.start()).append(f.written());
+            at = f.end();
+        }
+        return sb.append(text, at, text.length()).toString();
     }
 
     /** The numbers alone, in their written form, joined by “、”; the text unchanged when it holds none. */
     static String numbersOnly(String text) {
-        Matcher m = NUMBER.matcher(forMatching(text));
-        List<String> found = new ArrayList<>();
-        while (m.find()) {
-            found.add(written(m));
+        List<Found> found = scan(text).found();
+        if (found.isEmpty()) {
+            return text;
         }
-        return found.isEmpty() ? text : String.join("、", found);
+        StringBuilder sb = new StringBuilder();
+        for (Found f : found) {
+            if (sb.length() > 0) {
+                sb.append('、');
+            }
+            sb.append(f.written());
+        }
+        return sb.toString();
     }
 
     private static String written(Matcher m) {

@@ -70,6 +70,20 @@ final class SheetProcessor implements RowHandler {
     private final ContentSink sink;
     private final long deadlineNanos;
     private final Map<TemplateSpec, List<RowRule>> rules = new HashMap<>();
+    private TemplateSpec rulesOf;
+    private TemplateSpec lastTemplateAdded;
+    private List<RowRule> currentRules;
+    // per row, reused (see cellsByColumn, letters, compactOf)
+    private TemplateMatcher.HeaderMatch slotsOf;
+    private Cell[] slots;
+    private int[] touched;
+    private int touchedCount;
+    private int filledCells;
+    private TemplateMatcher.HeaderMatch lettersOf;
+    private List<String> headerLetters;
+    private final Cell[] compactedCells = new Cell[32];
+    private final String[] compactedTexts = new String[32];
+    private int compacted;
 
     /** The first template found; {@link #templates} has those with rows, in the order found. */
     TemplateSpec template;
@@ -82,7 +96,9 @@ final class SheetProcessor implements RowHandler {
     private String unitLineOfSheet;
     int rowsRead;
     String nearMiss;
-    private final Map<String, String> firstRowOf = new HashMap<>();
+    private final RowFingerprints rowsSeen = new RowFingerprints();
+    /** Sheets of this file by the index {@link #rowsSeen} records with each row. */
+    private final List<String> sheetIndex = new ArrayList<>();
     private final Set<TemplateSpec> shownTemplates = new HashSet<>();
     private final Set<String> sheetsRead = new LinkedHashSet<>();
     private final List<Place> skipped = new ArrayList<>();
@@ -428,13 +444,9 @@ final class SheetProcessor implements RowHandler {
         int[][] columns = header.columns();
         int[] columnOf = header.columnOf();
         List<Cell> cells = new ArrayList<>(columns.length);
-        List<String> letters = new ArrayList<>(columns.length);
-        Map<Integer, Cell> byColumn = new HashMap<>();
-        for (Cell c : row.cells()) {
-            if (!c.text().isBlank()) {
-                byColumn.put(c.column(), c);
-            }
-        }
+        List<String> letters = letters();
+        Cell[] byColumn = cellsByColumn(row);
+        compacted = 0;
         boolean blank = true;
         for (int i = 0; i < columns.length; i++) {
             Cell c = joined(columns[i], byColumn);
@@ -442,10 +454,9 @@ final class SheetProcessor implements RowHandler {
                 blank = false;
             }
             cells.add(c);
-            letters.add(columnOf[i] < 0 ? null : Cell.letter(columnOf[i]));
         }
         // before the blank test: a total or a note often sits in the 序号 column alone
-        NotData kind = byColumn.isEmpty() ? null : notData(row);
+        NotData kind = filledCells == 0 ? null : notData(row);
         if (kind != null) {
             skipped.add(new Place(sheet, row.rowNumber(), kind));
             return;
@@ -457,23 +468,31 @@ final class SheetProcessor implements RowHandler {
         sameAs(cells, columnOf);
         noteHidden(row, columns, cells);
         for (Map.Entry<Integer, String> e : extraColumns.entrySet()) {
-            if (byColumn.containsKey(e.getKey())) {
+            if (e.getKey() < byColumn.length && byColumn[e.getKey()] != null) {
                 extraWithData.computeIfAbsent(sheet, k -> new TreeMap<>()).put(e.getKey(), e.getValue());
             }
         }
         previousCells = cells;
-        templates.add(t);
+        if (t != lastTemplateAdded) {
+            templates.add(t); // a set of records: hashing one hashes all its columns, so not on every row
+            lastTemplateAdded = t;
+        }
         int rowNo = ++rowsRead;
         MappedRow mapped = new MappedRow(sheet, row.rowNumber(), rowNo, cells, letters);
         boolean[] hasError = {false};
-        for (RowRule rule : rules.computeIfAbsent(t, this::rulesFor)) {
+        if (t != rulesOf) {
+            // looked up once per template, not per row: hashing a TemplateSpec hashes all its columns
+            rulesOf = t;
+            currentRules = rules.computeIfAbsent(t, this::rulesFor);
+        }
+        for (RowRule rule : currentRules) {
             rule.check(mapped, issue -> {
                 hasError[0] |= issue.severity() == Severity.ERROR;
                 sink.issue(issue);
             });
         }
         List<String> values = new ArrayList<>(cells.size());
-        StringBuilder key = new StringBuilder(t.id()).append('\u001E');
+        RowFingerprints key = rowsSeen.start().add(t.id()).add('\u001E');
         Integer sequence = null;
         String groupKey = null;
         String claimedText = null;
@@ -487,7 +506,7 @@ final class SheetProcessor implements RowHandler {
                 String s = Names.compact(v);
                 sequence = SEQUENCE.matcher(s).matches() ? Integer.valueOf(s) : null;
             } else {
-                key.append(Names.compact(v)).append('\u001F');
+                key.addCompact(v).add('\u001F');
             }
             if (spec.crossUnitDuplicate() && !v.isEmpty()) {
                 groupKey = Names.enterpriseKey(v);
@@ -498,12 +517,17 @@ final class SheetProcessor implements RowHandler {
                 claimedColumn = letters.get(i);
             }
         }
-        String here = sheet + '\u001E' + row.rowNumber();
-        String first = firstRowOf.putIfAbsent(key.toString(), here);
+        int sheetNo = sheetIndex.indexOf(sheet);
+        if (sheetNo < 0) {
+            sheetNo = sheetIndex.size();
+            sheetIndex.add(sheet);
+        }
+        // sheet (from 1, so a place is never 0) and row number in one long
+        long first = key.putIfAbsent(((long) (sheetNo + 1) << 32) | (row.rowNumber() & 0xFFFFFFFFL));
         Integer duplicateOf = null;
-        if (first != null) {
-            String firstSheet = first.substring(0, first.indexOf('\u001E'));
-            duplicateOf = Integer.valueOf(first.substring(first.indexOf('\u001E') + 1));
+        if (first != 0) {
+            String firstSheet = sheetIndex.get((int) (first >>> 32) - 1);
+            duplicateOf = (int) first;
             String message = IssueCode.DUPLICATE_ROW.message((firstSheet.equals(sheet) ? ""
                     : "工作表“" + SubmittedText.quote(firstSheet) + "”") + "第" + duplicateOf + "行");
             sink.issue(new Issue(sheet, row.rowNumber(), null, IssueCode.DUPLICATE_ROW, message, rowNo));
@@ -514,18 +538,90 @@ final class SheetProcessor implements RowHandler {
                 sequence, groupKey, claimedType, claimedText, claimedColumn, groupColumn, t.id()));
     }
 
+    /** The sheet column letters of the template's columns under the current header (one list per header). */
+    private List<String> letters() {
+        if (lettersOf != header) {
+            int[] columnOf = header.columnOf();
+            List<String> out = new ArrayList<>(columnOf.length);
+            for (int c : columnOf) {
+                out.add(c < 0 ? null : Cell.letter(c));
+            }
+            headerLetters = java.util.Collections.unmodifiableList(out);
+            lettersOf = header;
+        }
+        return headerLetters;
+    }
+
+    /**
+     * The row's non-blank cells by column, for the columns the header uses or names (the last one wins when a
+     * damaged file repeats a column); {@link #filledCells} counts them all. One array per header, cleared per row.
+     */
+    private Cell[] cellsByColumn(SheetRow row) {
+        if (slotsOf != header) {
+            int max = -1;
+            for (int c : extraColumns.keySet()) {
+                max = Math.max(max, c);
+            }
+            for (int[] cols : header.columns()) {
+                for (int c : cols) {
+                    max = Math.max(max, c);
+                }
+            }
+            slots = new Cell[max + 1];
+            touched = new int[max + 1];
+            slotsOf = header;
+        } else {
+            for (int k = 0; k < touchedCount; k++) {
+                slots[touched[k]] = null;
+            }
+        }
+        touchedCount = 0;
+        filledCells = 0;
+        for (Cell c : row.cells()) {
+            if (!c.text().isBlank()) {
+                filledCells++;
+                int col = c.column();
+                if (col >= 0 && col < slots.length) {
+                    if (slots[col] == null) {
+                        touched[touchedCount++] = col;
+                    }
+                    slots[col] = c;
+                }
+            }
+        }
+        return slots;
+    }
+
+    /**
+     * {@code Names.compact} of a cell's text, remembered for the rest of the row: the not-data and 同上 tests
+     * both look at every cell.
+     */
+    private String compactOf(Cell c) {
+        for (int k = 0; k < compacted; k++) {
+            if (compactedCells[k] == c) {
+                return compactedTexts[k];
+            }
+        }
+        String text = Names.compact(c.text());
+        if (compacted < compactedCells.length) {
+            compactedCells[compacted] = c;
+            compactedTexts[compacted++] = text;
+        }
+        return text;
+    }
+
     /** A template column's cell: the one sheet column, or the sub-columns under one parent title joined by a space. */
-    private static Cell joined(int[] cols, Map<Integer, Cell> byColumn) {
+    private static Cell joined(int[] cols, Cell[] byColumn) {
         if (cols.length == 0) {
             return null;
         }
         if (cols.length == 1) {
-            return byColumn.get(cols[0]);
+            return cols[0] >= 0 && cols[0] < byColumn.length ? byColumn[cols[0]] : null;
         }
         List<String> parts = new ArrayList<>(cols.length);
         Cell only = null;
         for (int c : cols) {
-            Cell cell = byColumn.get(c);
+            Cell cell = c >= 0 && c < byColumn.length ? byColumn[c] : null;
             if (cell != null) {
                 parts.add(Names.clean(cell.text()));
                 only = cell;
@@ -546,12 +642,11 @@ final class SheetProcessor implements RowHandler {
         String first = null;
         int placeholders = 0;
         int filled = 0;
-        boolean allLabelled = true;
         for (Cell c : row.cells()) {
             if (c.text().isBlank()) {
                 continue;
             }
-            String text = Names.compact(c.text());
+            String text = compactOf(c);
             filled++;
             if (first == null) {
                 first = text;
@@ -564,7 +659,6 @@ final class SheetProcessor implements RowHandler {
                     break;
                 }
             }
-            allLabelled &= labelled(text, words.signature()) || labelled(text, words.note());
         }
         if (first == null) {
             return null;
@@ -577,13 +671,31 @@ final class SheetProcessor implements RowHandler {
             return NotData.TOTAL;
         }
         // a note or a footer is labels only (填表人：… 审核人：…); 联系人：王芳 beside filled columns is data
-        if (allLabelled && labelled(first, words.note())) {
+        boolean noteFirst = labelled(first, words.note());
+        boolean signatureFirst = !noteFirst && labelled(first, words.signature());
+        // only a row that starts with a label can be labels only: the other cells are looked at then
+        boolean allLabelled = (noteFirst || signatureFirst) && allLabelled(row);
+        if (allLabelled && noteFirst) {
             return NotData.NOTE;
         }
-        if (allLabelled && labelled(first, words.signature())) {
+        if (allLabelled && signatureFirst) {
             return NotData.SIGNATURE;
         }
         return null;
+    }
+
+    /** Every filled cell is a note or signature label followed by a colon (注：…, 填表人：…). */
+    private boolean allLabelled(SheetRow row) {
+        for (Cell c : row.cells()) {
+            if (c.text().isBlank()) {
+                continue;
+            }
+            String text = compactOf(c);
+            if (!labelled(text, words.signature()) && !labelled(text, words.note())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The text starts with one of the words, and the word ends there (示例：…, 例1; not 例如, 合计划). */
@@ -639,7 +751,7 @@ final class SheetProcessor implements RowHandler {
             if (c == null) {
                 continue;
             }
-            String text = Names.compact(c.text());
+            String text = compactOf(c);
             if (words.sameAsAbove().contains(text) && previousCells != null && previousCells.get(i) != null) {
                 Cell above = previousCells.get(i);
                 cells.set(i, new Cell(columnOf[i], above.text(), above.date()));
