@@ -8,7 +8,10 @@ import java.util.Optional;
 
 import cn.huizong.registry.UnitType;
 
-/** A campaign as data (jobs/*.yml): templates, deadlines, quotas and how 单位类型 is read. */
+/**
+ * A campaign as data (jobs/*.yml): templates, deadlines, quotas and how 单位类型 is read; {@code documents} are the
+ * rules for Word write-ups and plans (YAML {@code writeups:}).
+ */
 public record Campaign(
         String id,
         String title,
@@ -22,7 +25,8 @@ public record Campaign(
         DeadlineWords deadlineWords,
         RowWords rowWords,
         int correctionDays,
-        String fingerprint) {
+        String fingerprint,
+        DocumentRules documents) {
 
     /** Keywords that, found in a 单位类型 cell, mean a unit type. */
     public record TypeKeywords(UnitType type, List<String> words) {

@@ -89,7 +89,8 @@ public final class CampaignLoader {
                 deadlineWords(m, source),
                 rowWords(m, source),
                 number(m.getOrDefault("correctionDays", 3), "correctionDays", source),
-                Sha256.of(bytes));
+                Sha256.of(bytes),
+                DocumentRulesLoader.parse(m.get("writeups"), source));
     }
 
     @SuppressWarnings("unchecked")

@@ -37,7 +37,21 @@ public enum IssueCode {
     FILE_TOO_LARGE(Severity.ERROR, "文件超出处理上限（%s）。请删除多余的行、列或工作表后重新发送。"),
     ARCHIVE_REJECTED(Severity.ERROR, "压缩包无法处理：%s。请直接发送表格文件，或只打一层 zip 压缩包。"),
     /** The database refused what was read from the file (a value or a constraint); only this file is left out. */
-    STAGING_FAILED(Severity.ERROR, "文件“%s”中的数据无法存入汇总数据库，本文件未纳入汇总，其他文件不受影响。汇总组会核查原因；请检查表格中有无异常内容（如超长文字、特殊字符），修改后重新报送。");
+    STAGING_FAILED(Severity.ERROR, "文件“%s”中的数据无法存入汇总数据库，本文件未纳入汇总，其他文件不受影响。汇总组会核查原因；请检查表格中有无异常内容（如超长文字、特殊字符），修改后重新报送。"),
+    // Word documents: case write-ups (附件4) and plans (附件2/3); the row is the paragraph number (第N段)
+    DOC_FONT(Severity.WARNING, "%s的%s应为%s，%s为%s。请选中这些段落，在“字体”中改为%s后重新报送。"),
+    DOC_FONT_SIZE(Severity.WARNING, "%s的字号应为%s，%s为%s。请改为%s后重新报送。"),
+    DOC_LINE_SPACING(Severity.WARNING, "%s的行距应为%s，%s为%s。请在“段落→行距”中设置为%s后重新报送。"),
+    DOC_ALIGNMENT(Severity.WARNING, "%s应%s，%s为%s。请在“段落→对齐方式”中修改后重新报送。"),
+    DOC_MARGINS(Severity.WARNING, "页边距应为%s，本文件为%s。请在“布局→页边距→自定义页边距”中修改后重新报送。"),
+    DOC_MISSING_SECTION(Severity.WARNING, "未找到%s部分。%s应包括%s，请以小标题写明（如“一、%s”）后重新报送。"),
+    DOC_CAPTION_POSITION(Severity.WARNING, "图题应位于图片下方：%s。请将图题放在图片下方、居中后重新报送。"),
+    DOC_TABLE_TITLE(Severity.WARNING, "表格标题应位于表格上方：%s。请在表格上方写明标题（宋体小五，居中）后重新报送。"),
+    DOC_PICTURE_CLIPPED(Severity.WARNING, "%s的图片所在段落行距为%s，图片被固定行距遮挡，只显示出一部分。请将这些段落的行距改为单倍行距后重新报送。"),
+    DOC_PICTURE_NOT_SENT(Severity.WARNING, "文中的%s没有单独报送 JPG 文件。附件4要求图片同时随电子材料单独报送 JPG 格式文件，请补发。"),
+    DOC_NOT_DOCX(Severity.WARNING, "本文件为%s，%s。附件4要求报送 Word 文档，请另存为 .docx 后重新报送。"),
+    WRITEUP_WITHOUT_CASE(Severity.WARNING, "本材料的标题“%s”与本单位典型案例汇总表（附件5）中的案例名称都对不上。请核对标题与案例名称是否一致，或在汇总表中补报该案例。"),
+    CASE_WITHOUT_WRITEUP(Severity.WARNING, "案例“%s”没有收到典型案例材料（Word 文档）。请按附件4的要求补报。");
 
     private final Severity severity;
     private final String template;
