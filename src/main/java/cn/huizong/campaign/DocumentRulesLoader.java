@@ -50,6 +50,9 @@ final class DocumentRulesLoader {
         List<PlanRule> plans = new ArrayList<>();
         for (Object o : list(w.getOrDefault("plans", List.of()), "writeups.plans", source)) {
             Map<String, Object> p = map(o, "writeups.plans", source);
+            if (!List.of("city", "school").contains(String.valueOf(p.get("kind")))) {
+                throw bad(source, "writeups.plans 的 kind“" + p.get("kind") + "”无效，应为 city（附件2）或 school（附件3）");
+            }
             Object deadline = p.get("deadline");
             plans.add(new PlanRule(String.valueOf(p.get("kind")), String.valueOf(p.getOrDefault("label", p.get("kind"))),
                     strings(p.get("titleWords")),
