@@ -92,6 +92,10 @@ final class Layout {
                 roles.put(p.number(), Role.TITLE);
             } else if (shortText(t) && (subheading.matcher(t).find() || p.format().outline() < 9)) {
                 roles.put(p.number(), Role.SUBHEADING);
+            } else if (shortText(t) && caption.matcher(t).find()) {
+                roles.put(p.number(), Role.CAPTION); // by its words; where pictures are placed, moved or confirmed
+            } else if (shortText(t) && tableTitle.matcher(t).find()) {
+                roles.put(p.number(), Role.TABLE_TITLE);
             } else if (shortText(t) && minorHeading.matcher(t).find()) {
                 roles.put(p.number(), Role.MINOR_HEADING);
             } else {
