@@ -29,7 +29,9 @@ import cn.huizong.validation.IssueCode;
  * Checks one received Word document against the campaign's rules (YAML {@code writeups:}): what it is (a case
  * write-up of 附件4, a plan of 附件2/3, something else), its title and pictures, and its problems. A .docx is
  * judged on the formatting Word shows; a .doc on its margins and sizes; a .wps, .pdf or .ofd is recorded, not
- * judged. Never throws on a bad file: what cannot be read is an issue.
+ * judged. Never throws on a bad file: what cannot be read is an issue. Meant for the documents a unit sends
+ * (.docx, .doc, .wps, .pdf, .ofd, .rtf); the JPGs sent beside a write-up are its pictures, matched by the caller
+ * through {@link DocumentReport#pictures()}.
  */
 public final class DocumentChecker {
 

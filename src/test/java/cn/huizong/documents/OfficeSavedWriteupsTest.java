@@ -33,7 +33,7 @@ class OfficeSavedWriteupsTest {
 
     @BeforeAll
     static void load() throws Exception {
-        LibreOffice.assumeAvailable();
+        LibreOffice.assumeWriterAvailable();
         campaign = CampaignLoader.load(Path.of("jobs/jiaoyu-zhuqi-2025.yml"));
     }
 
