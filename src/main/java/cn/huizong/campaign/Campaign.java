@@ -11,7 +11,8 @@ import cn.huizong.registry.UnitType;
 
 /**
  * A campaign as data (jobs/*.yml): templates, deadlines, quotas, how 单位类型 is read, the unit types' labels
- * and report order, the organisation's name and the words that mark a unit line or a seal.
+ * and report order, the organisation's name and the words that mark a unit line or a seal; {@code documents} are
+ * the rules for Word write-ups and plans (YAML {@code writeups:}).
  */
 public record Campaign(
         String id,
@@ -31,7 +32,8 @@ public record Campaign(
         List<UnitTypeSpec> unitTypes,
         UnitLineWords unitLine,
         UnitNames unitNames,
-        MarkedCopyLimits markedCopies) {
+        MarkedCopyLimits markedCopies,
+        DocumentRules documents) {
 
     /** Who runs the campaign: its full name (河南省教育厅) and the short one messages use (省教育厅). */
     public record Organisation(String name, String shortName) {

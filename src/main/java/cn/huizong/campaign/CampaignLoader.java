@@ -107,13 +107,14 @@ public final class CampaignLoader {
                 unitTypes,
                 unitLine(m, source),
                 unitNames(m, source),
-                markedCopies(m, source));
+                markedCopies(m, source),
+                DocumentRulesLoader.parse(m.get("writeups"), source));
     }
 
     /** Every key the top level may hold; anything else is a misspelling that would silently fall back to a default. */
     private static final List<String> TOP_LEVEL = List.of("id", "title", "timezone", "rulesVersion", "organisation",
             "unitTypes", "unitLabels", "unitLine", "unitNames", "templates", "quotas", "correctionDays", "ongoingWords",
-            "deadlineWords", "deadlineWordsAssumed", "deadlineYear", "unitTypeKeywords", "rowWords", "markedCopies");
+            "deadlineWords", "deadlineWordsAssumed", "deadlineYear", "unitTypeKeywords", "rowWords", "markedCopies", "writeups");
 
     /** Today's unit types, for a YAML without {@code unitTypes}: listed as the roster totals them, ordered as reports sort. */
     private static final List<Campaign.UnitTypeSpec> DEFAULT_UNIT_TYPES = List.of(

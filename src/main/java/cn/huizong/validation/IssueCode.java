@@ -38,7 +38,21 @@ public enum IssueCode {
     FILE_TOO_LARGE(Severity.ERROR),
     ARCHIVE_REJECTED(Severity.ERROR),
     /** The database refused what was read from the file (a value or a constraint); only this file is left out. */
-    STAGING_FAILED(Severity.ERROR);
+    STAGING_FAILED(Severity.ERROR),
+    // Word documents: case write-ups (附件4) and plans (附件2/3); the row is the paragraph number (第N段)
+    DOC_FONT(Severity.WARNING),
+    DOC_FONT_SIZE(Severity.WARNING),
+    DOC_LINE_SPACING(Severity.WARNING),
+    DOC_ALIGNMENT(Severity.WARNING),
+    DOC_MARGINS(Severity.WARNING),
+    DOC_MISSING_SECTION(Severity.WARNING),
+    DOC_CAPTION_POSITION(Severity.WARNING),
+    DOC_TABLE_TITLE(Severity.WARNING),
+    DOC_PICTURE_CLIPPED(Severity.WARNING),
+    DOC_PICTURE_NOT_SENT(Severity.WARNING),
+    DOC_NOT_DOCX(Severity.WARNING),
+    WRITEUP_WITHOUT_CASE(Severity.WARNING),
+    CASE_WITHOUT_WRITEUP(Severity.WARNING);
 
     private final Severity severity;
 

@@ -10,7 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The folder tree is a map and dependencies flow one way: support at the bottom, then registry and campaign,
- * the stages of a run in the order they happen (intake, reading, validation, staging, resolution, reporting),
+ * the stages of a run in the order they happen (intake, reading, validation, staging, resolution, reporting; the
+ * Word document check sits beside validation, on top of it),
  * the batch job over them, and the application that starts, locks and reports runs on top. A cycle or a layer
  * breach fails the build.
  */
@@ -28,6 +29,7 @@ class PackageLayersTest {
             .layer("intake").definedBy("cn.huizong.intake..")
             .layer("reading").definedBy("cn.huizong.reading..")
             .layer("validation").definedBy("cn.huizong.validation..")
+            .layer("documents").definedBy("cn.huizong.documents..")
             .layer("staging").definedBy("cn.huizong.staging..")
             .layer("resolution").definedBy("cn.huizong.resolution..")
             .layer("reporting").definedBy("cn.huizong.reporting..")
@@ -40,14 +42,16 @@ class PackageLayersTest {
             .whereLayer("reporting").mayOnlyBeAccessedByLayers("job", "app", "main")
             .whereLayer("resolution").mayOnlyBeAccessedByLayers("reporting", "job", "app", "main")
             .whereLayer("staging").mayOnlyBeAccessedByLayers("resolution", "reporting", "job", "app", "main")
-            .whereLayer("validation").mayOnlyBeAccessedByLayers("staging", "resolution", "reporting", "job", "app",
+            .whereLayer("documents").mayOnlyBeAccessedByLayers("staging", "resolution", "reporting", "job", "app",
                     "main")
-            .whereLayer("reading").mayOnlyBeAccessedByLayers("validation", "staging", "resolution", "reporting", "job",
-                    "app", "main")
-            .whereLayer("intake").mayOnlyBeAccessedByLayers("reading", "validation", "staging", "resolution",
+            .whereLayer("validation").mayOnlyBeAccessedByLayers("documents", "staging", "resolution", "reporting",
+                    "job", "app", "main")
+            .whereLayer("reading").mayOnlyBeAccessedByLayers("validation", "documents", "staging", "resolution",
                     "reporting", "job", "app", "main")
-            .whereLayer("campaign").mayOnlyBeAccessedByLayers("intake", "reading", "validation", "staging",
+            .whereLayer("intake").mayOnlyBeAccessedByLayers("reading", "validation", "documents", "staging",
                     "resolution", "reporting", "job", "app", "main")
-            .whereLayer("registry").mayOnlyBeAccessedByLayers("campaign", "intake", "reading", "validation", "staging",
-                    "resolution", "reporting", "job", "app", "main");
+            .whereLayer("campaign").mayOnlyBeAccessedByLayers("intake", "reading", "validation", "documents",
+                    "staging", "resolution", "reporting", "job", "app", "main")
+            .whereLayer("registry").mayOnlyBeAccessedByLayers("campaign", "intake", "reading", "validation",
+                    "documents", "staging", "resolution", "reporting", "job", "app", "main");
 }
