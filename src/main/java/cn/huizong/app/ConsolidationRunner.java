@@ -196,6 +196,7 @@ public class ConsolidationRunner {
                     log.info("published run {} again as latest: the input is the same as then", runId);
                 }
                 recordUnchanged(newRunId, runId, request, files.size());
+                Views.afterRun(jdbc, ctx.campaign(), request.campaign(), runId);
                 named.accept(newRunId);
                 return new Outcome(EXIT_OK, "收件箱、名录和活动定义与运行 " + runId + " 相同，未重新读取任何文件，结果不变。\n"
                         + new RunSummary(jdbc, ctx.campaign()).text(runId, request.output()) + mailLogNote, runId);
@@ -218,6 +219,7 @@ public class ConsolidationRunner {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             return new Outcome(EXIT_FAILURE, HuizongMessages.failedRun(runId, execution), runId);
         }
+        Views.afterRun(jdbc, ctx.campaign(), request.campaign(), null);
         return new Outcome(EXIT_OK, new RunSummary(jdbc, ctx.campaign()).text(runId, request.output()) + mailLogNote, runId);
     }
 
