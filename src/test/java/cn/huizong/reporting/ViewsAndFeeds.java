@@ -8,12 +8,14 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,12 +73,14 @@ final class ViewsAndFeeds {
                 r("开封市教育局", "开封（汴西）产业园　有限公司", "张三 138 0000 1111", "李四 13900002222", "=用工需求", "-推进校企合作",
                         "+进行中", "2026年上半年"),
                 r("兰考县教育局", "【兰考】木业  园区", "王五 13800003333", "赵六 13900004444", "@技术", "共建", "推进中", "长期"))));
-        Workbooks.receivedAt(f, "2025-12-12T10:15:30");
+        // a time with a fraction of a second (as file times have): submissions.csv writes .25, not .250000
+        Files.setLastModifiedTime(f, FileTime.from(Instant.parse("2025-12-12T02:15:30.250Z")));
     }
 
     void addExtra(String enterprise) throws Exception {
         Workbooks.xlsx(extra, Workbooks.pairingSheet("许昌市教育局", List.of(
                 r("许昌市教育局", enterprise, "孙七 13800005555", "周八 13900006666", "人才", "共建", "推进中", "2026.6"))));
+        Files.setLastModifiedTime(extra, FileTime.from(Instant.parse("2025-12-13T01:00:00.123456Z")));
     }
 
     void removeExtra() throws IOException {
