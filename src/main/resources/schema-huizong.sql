@@ -205,3 +205,22 @@ CREATE TABLE IF NOT EXISTS hz_completeness_status (
 CREATE INDEX IF NOT EXISTS hz_file_sha ON hz_file (run_id, sha256);
 CREATE INDEX IF NOT EXISTS hz_file_content ON hz_file (content_key);
 CREATE INDEX IF NOT EXISTS hz_record_unit ON hz_record (run_id, template, unit);
+
+-- What the feeds compute in Java from a staged row (a keyed column's key, a 完成时限 read as a date), in the
+-- order the feed has them, encoded like hz_row.vals; read by the BI views (BiViews), which cannot compute
+-- them in SQL. Keyed by content like hz_row, and gone with it.
+CREATE TABLE IF NOT EXISTS hz_row_derived (
+    content_key  VARCHAR(120) NOT NULL,
+    row_no       INT NOT NULL,
+    vals         VARCHAR,
+    PRIMARY KEY (content_key, row_no),
+    FOREIGN KEY (content_key, row_no) REFERENCES hz_row (content_key, row_no) ON DELETE CASCADE
+);
+
+-- The BI views (hz_current_*) as last created: a view is replaced only when its definition changed, since
+-- replacing it locks out its readers for a moment. The row named by BiViews.CAMPAIGN holds the campaign file
+-- they were made for (empty: the one bundled in the jar).
+CREATE TABLE IF NOT EXISTS hz_view (
+    name         VARCHAR(100) PRIMARY KEY,
+    fingerprint  VARCHAR(2000)
+);

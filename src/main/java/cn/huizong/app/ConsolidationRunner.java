@@ -20,6 +20,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,8 +52,15 @@ public class ConsolidationRunner {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    /** What a run came to: the exit code and the Chinese lines for the user. */
-    public record Outcome(int code, String message, String runId) {
+    /**
+     * What a run came to: the exit code and the Chinese lines for the user; {@code unchanged} when nothing was
+     * read because an earlier run (runId) had the same input.
+     */
+    public record Outcome(int code, String message, String runId, boolean unchanged) {
+
+        public Outcome(int code, String message, String runId) {
+            this(code, message, runId, false);
+        }
     }
 
     private final JobOperator jobOperator;
@@ -67,10 +75,12 @@ public class ConsolidationRunner {
     private final ZoneId zone;
     private volatile boolean running;
     private volatile String runningId;
+    private final ApplicationEventPublisher events;
 
     ConsolidationRunner(JobOperator jobOperator, JobRepository jobRepository, Job consolidationJob,
             JdbcTemplate jdbc, RunLock lock, ReadLimits limits, @Value("${huizong.data-dir:./data}") String dataDir,
-            GracefulStop gracefulStop, ScannedInbox scannedInbox, @Value("${huizong.zone:Asia/Shanghai}") ZoneId zone) {
+            GracefulStop gracefulStop, ScannedInbox scannedInbox, @Value("${huizong.zone:Asia/Shanghai}") ZoneId zone,
+            ApplicationEventPublisher events) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.consolidationJob = consolidationJob;
@@ -81,6 +91,7 @@ public class ConsolidationRunner {
         this.gracefulStop = gracefulStop;
         this.scannedInbox = scannedInbox;
         this.zone = zone;
+        this.events = events;
     }
 
     public Outcome run(RunRequest request) {
@@ -93,6 +104,18 @@ public class ConsolidationRunner {
      * that names the run, before any file is read), so a caller in another thread can follow it.
      */
     public Outcome run(RunRequest request, java.util.function.Consumer<String> named) {
+        Instant started = Instant.now();
+        Outcome outcome = runOnce(request, named);
+        try {
+            // health and metrics listen; they never change what the run came to
+            events.publishEvent(new RunFinished(request.trigger(), outcome, started, Instant.now()));
+        } catch (RuntimeException e) {
+            log.warn("a listener of the finished run failed", e);
+        }
+        return outcome;
+    }
+
+    private Outcome runOnce(RunRequest request, java.util.function.Consumer<String> named) {
         try (RunLock.Lease lease = lock.acquire(request.trigger(), request.startedBy(), gracefulStop::request)) {
             running = true;
             try {
@@ -196,9 +219,10 @@ public class ConsolidationRunner {
                     log.info("published run {} again as latest: the input is the same as then", runId);
                 }
                 recordUnchanged(newRunId, runId, request, files.size());
+                Views.afterRun(jdbc, ctx.campaign(), request.campaign(), runId);
                 named.accept(newRunId);
                 return new Outcome(EXIT_OK, "收件箱、名录和活动定义与运行 " + runId + " 相同，未重新读取任何文件，结果不变。\n"
-                        + new RunSummary(jdbc, ctx.campaign()).text(runId, request.output()) + mailLogNote, runId);
+                        + new RunSummary(jdbc, ctx.campaign()).text(runId, request.output()) + mailLogNote, runId, true);
             }
             if (last.getStatus().isRunning()) {
                 // we hold the lock, so nobody runs it: its process died (kill -9, power cut)
@@ -218,6 +242,7 @@ public class ConsolidationRunner {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             return new Outcome(EXIT_FAILURE, HuizongMessages.failedRun(runId, execution), runId);
         }
+        Views.afterRun(jdbc, ctx.campaign(), request.campaign(), null);
         return new Outcome(EXIT_OK, new RunSummary(jdbc, ctx.campaign()).text(runId, request.output()) + mailLogNote, runId);
     }
 

@@ -31,6 +31,7 @@ class InfrastructureConfiguration {
             new ResourceDatabasePopulator(new ClassPathResource("schema-huizong.sql")).execute(dataSource);
             SchemaMigration.addMissing(new JdbcTemplate(dataSource));
             SchemaMigration.widen(new JdbcTemplate(dataSource));
+            Views.atStartUp(new JdbcTemplate(dataSource));
         };
     }
 

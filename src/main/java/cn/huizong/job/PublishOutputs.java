@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.huizong.reporting.CsvExporter;
+import cn.huizong.reporting.DerivedValues;
 import cn.huizong.reporting.Reports;
 import cn.huizong.reporting.RunPublisher;
 
@@ -52,6 +53,8 @@ final class PublishOutputs implements Tasklet {
             }
             Files.move(draft, folder, StandardCopyOption.ATOMIC_MOVE);
         }
+        // what the BI views cannot compute in SQL, committed with this step: the views switch to this run whole
+        new DerivedValues(jdbc).fill(ctx.campaign(), ctx.runId());
         RunPublisher.publish(ctx.outputDir(), ctx.runId());
         jdbc.update("UPDATE hz_run SET finished_at = ?, published = TRUE, data_run_id = run_id, "
                 + "files_read = (SELECT COUNT(*) FROM hz_content WHERE read_by_run = ?), "
