@@ -20,7 +20,9 @@ CREATE TABLE IF NOT EXISTS hz_run (
     rows_accepted     INT,
     rows_rejected     INT,
     data_run_id       VARCHAR(40),
-    published         BOOLEAN DEFAULT FALSE
+    published         BOOLEAN DEFAULT FALSE,
+    -- the console user who started the run (null for the command line and the schedule)
+    started_by        VARCHAR(200)
 );
 
 -- One consolidation at a time, across processes and entry points (see RunLock). Times are the database's.
@@ -34,7 +36,11 @@ CREATE TABLE IF NOT EXISTS hz_lock (
     started_at      TIMESTAMP WITH TIME ZONE,
     heartbeat_at    TIMESTAMP WITH TIME ZONE,
     -- when the holder's process started (from the OS), so that a reused pid is not taken for the holder
-    process_started_at TIMESTAMP WITH TIME ZONE
+    process_started_at TIMESTAMP WITH TIME ZONE,
+    -- the console user who started the run (null for the command line and the schedule)
+    started_by      VARCHAR(200),
+    -- set by another process (or console) to ask the holder to stop at its next file
+    stop_requested_at TIMESTAMP WITH TIME ZONE
 );
 
 -- The registry as it was for the run (units expected to submit).

@@ -107,7 +107,7 @@ public class ConsolidationJobConfiguration {
         Integer total = jdbc.queryForObject("SELECT COUNT(DISTINCT f.content_key) FROM hz_file f WHERE f.run_id = ? "
                 + "AND f.content_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM hz_content c WHERE c.content_key = f.content_key)",
                 Integer.class, runContext.runId());
-        return new FileContentWriter(jdbc, runContext, new Progress(total == null ? 0 : total), tm, stepExecution);
+        return new FileContentWriter(jdbc, runContext, new Progress(total == null ? 0 : total, stepExecution), tm, stepExecution);
     }
 
     @Bean

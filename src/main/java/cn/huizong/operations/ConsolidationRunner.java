@@ -62,6 +62,7 @@ public class ConsolidationRunner {
     private final ScannedInbox scannedInbox;
     private final ZoneId zone;
     private volatile boolean running;
+    private volatile String runningId;
 
     ConsolidationRunner(JobOperator jobOperator, JobRepository jobRepository, Job consolidationJob,
             JdbcTemplate jdbc, RunLock lock, ReadLimits limits, @Value("${huizong.data-dir:./data}") String dataDir,
@@ -79,21 +80,32 @@ public class ConsolidationRunner {
     }
 
     public Outcome run(RunRequest request) {
-        try (RunLock.Lease lease = lock.acquire(request.trigger(), gracefulStop::request)) {
+        return run(request, runId -> {
+        });
+    }
+
+    /**
+     * Runs the consolidation; {@code named} is told the run's id as soon as it is known (after the inbox walk
+     * that names the run, before any file is read), so a caller in another thread can follow it.
+     */
+    public Outcome run(RunRequest request, java.util.function.Consumer<String> named) {
+        try (RunLock.Lease lease = lock.acquire(request.trigger(), request.startedBy(), gracefulStop::request)) {
             running = true;
             try {
-                Outcome outcome = runLocked(request, lease);
+                Outcome outcome = runLocked(request, lease, named);
                 // the lease was lost mid-run (RunLock logged why) and the job stopped itself: say so, not "as asked"
                 return lease.lost() && outcome.code() == EXIT_FAILURE ? lostLock(outcome.runId()) : outcome;
             } finally {
                 running = false;
+                runningId = null;
                 lease.close(); // before clear: a lease found lost after the run must not stop the next one
                 gracefulStop.clear();
             }
         } catch (RunLock.Busy busy) {
             RunLock.Holder h = busy.holder();
             return new Outcome(EXIT_BUSY, "另一个汇总运行正在进行：运行编号 " + (h.runId() == null ? "（准备中）" : h.runId())
-                    + "，由" + triggerName(h.trigger()) + "于 " + SHOWN.format(h.startedAt().atZone(zone))
+                    + "，由" + triggerName(h.trigger()) + (h.startedBy() == null ? "" : "（用户 " + h.startedBy() + "）")
+                    + "于 " + SHOWN.format(h.startedAt().atZone(zone))
                     + " 启动（主机 " + h.host() + "，进程 " + h.pid() + "）。请等它结束后再运行。", h.runId());
         } catch (Exception e) {
             log.error("consolidation failed", e);
@@ -101,7 +113,8 @@ public class ConsolidationRunner {
         }
     }
 
-    private Outcome runLocked(RunRequest request, RunLock.Lease lease) throws Exception {
+    private Outcome runLocked(RunRequest request, RunLock.Lease lease, java.util.function.Consumer<String> named)
+            throws Exception {
         if (RunRequest.inside(dataDir, request.input())) {
             // the inbox is evidence: the store and the database never go inside it
             return new Outcome(EXIT_USAGE, "用法错误：数据目录不能位于收件箱之内：" + dataDir, null);
@@ -154,8 +167,11 @@ public class ConsolidationRunner {
                     .addString("campaign.file", request.campaign(), false)
                     .addString("received.file", request.received() == null ? "" : request.received().toString(), false)
                     .addString("trigger", request.trigger(), false)
+                    .addString("started.by", request.startedBy() == null ? "" : request.startedBy(), false)
                     .toJobParameters();
             lease.runId(newRunId);
+            runningId = newRunId;
+            named.accept(newRunId);
             scannedInbox.put(newRunId, files);
             // what names the run: a later run with the same three values resumes or reuses this one
             log.info("starting run {} (input fingerprint {}, {} files, generation {})", newRunId,
@@ -165,13 +181,18 @@ public class ConsolidationRunner {
         } else {
             String runId = last.getJobParameters().getString("run.id");
             lease.runId(runId);
+            if (last.getStatus() != BatchStatus.COMPLETED) {
+                runningId = runId;
+                named.accept(runId);
+            }
             if (last.getStatus() == BatchStatus.COMPLETED) {
                 // the inbox went back to what that run saw (a file taken out again): its result is the current one
                 if (!RunPublisher.isLatest(request.output(), runId)) {
                     RunPublisher.publish(request.output(), runId);
                     log.info("published run {} again as latest: the input is the same as then", runId);
                 }
-                recordUnchanged(newRunId, runId, request.trigger(), files.size());
+                recordUnchanged(newRunId, runId, request, files.size());
+                named.accept(newRunId);
                 return new Outcome(EXIT_OK, "收件箱、名录和活动定义与运行 " + runId + " 相同，未重新读取任何文件，结果不变。\n"
                         + new RunSummary(jdbc, ctx.campaign()).text(runId, request.output()) + mailLogNote, runId);
             }
@@ -226,10 +247,11 @@ public class ConsolidationRunner {
     }
 
     /** The run history shows the nightly run happened even when nothing had to be done. */
-    private void recordUnchanged(String runId, String sameAs, String trigger, int files) {
-        jdbc.update("INSERT INTO hz_run (run_id, trigger_source, started_at, finished_at, status, files_total, files_read, "
-                + "rows_accepted, rows_rejected, data_run_id, published) SELECT ?, ?, ?, ?, 'UNCHANGED', ?, 0, "
-                + "rows_accepted, rows_rejected, ?, FALSE FROM hz_run WHERE run_id = ?", runId, trigger,
+    private void recordUnchanged(String runId, String sameAs, RunRequest request, int files) {
+        jdbc.update("INSERT INTO hz_run (run_id, trigger_source, started_by, started_at, finished_at, status, files_total, "
+                + "files_read, rows_accepted, rows_rejected, data_run_id, published) SELECT ?, ?, ?, ?, ?, 'UNCHANGED', ?, 0, "
+                + "rows_accepted, rows_rejected, ?, FALSE FROM hz_run WHERE run_id = ?", runId, request.trigger(),
+                request.startedBy(),
                 Timestamp.from(Instant.now()), Timestamp.from(Instant.now()), files, sameAs, sameAs);
     }
 
@@ -245,12 +267,17 @@ public class ConsolidationRunner {
         return true;
     }
 
+    /** Whether this process is running that run now. */
+    public boolean runningHere(String runId) {
+        return running && runId != null && runId.equals(runningId);
+    }
+
     private static Outcome lostLock(String runId) {
         return new Outcome(EXIT_FAILURE, "汇总运行" + (runId == null ? "" : " " + runId)
                 + " 失去了运行锁（被其他进程接管或长时间无法续期），已自行停止；再次运行 consolidate 会从中断处继续。", runId);
     }
 
-    static String triggerName(String trigger) {
+    public static String triggerName(String trigger) {
         return switch (trigger == null ? "" : trigger) {
             case "schedule" -> "定时任务";
             case "startup" -> "启动补跑";

@@ -39,10 +39,11 @@ final class IntakeInbox implements Tasklet {
         }
         Instant started = Instant.now();
         jdbc.update("DELETE FROM hz_run WHERE run_id = ?", ctx.runId());
-        jdbc.update("INSERT INTO hz_run (run_id, job_execution_id, trigger_source, campaign_id, rules_fp, input_dir, "
-                + "output_dir, started_at, status, files_total) VALUES (?,?,?,?,?,?,?,?,?,?)", ctx.runId(),
+        String by = contribution.getStepExecution().getJobParameters().getString("started.by", "");
+        jdbc.update("INSERT INTO hz_run (run_id, job_execution_id, trigger_source, started_by, campaign_id, rules_fp, "
+                + "input_dir, output_dir, started_at, status, files_total) VALUES (?,?,?,?,?,?,?,?,?,?,?)", ctx.runId(),
                 contribution.getStepExecution().getJobExecutionId(),
-                contribution.getStepExecution().getJobParameters().getString("trigger", "cli"),
+                contribution.getStepExecution().getJobParameters().getString("trigger", "cli"), by.isEmpty() ? null : by,
                 ctx.campaign().id(), ctx.rulesFingerprint(), ctx.inputDir().toString(), ctx.outputDir().toString(),
                 Timestamp.from(started), "STARTED", files.size());
         ManifestStore manifest = new ManifestStore(jdbc);

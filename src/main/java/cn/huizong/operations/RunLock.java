@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -62,7 +63,7 @@ public class RunLock {
     private static final Set<String> HELD_HERE = ConcurrentHashMap.newKeySet();
 
     /** Who holds the lock, for the message to whoever is turned away. */
-    public record Holder(String runId, String trigger, Instant startedAt, String host, long pid) {
+    public record Holder(String runId, String trigger, Instant startedAt, String host, long pid, String startedBy) {
     }
 
     /** Thrown when another run holds the lock. */
@@ -118,6 +119,7 @@ public class RunLock {
         private long lastBeat = System.nanoTime(); // monotonic: only this process's elapsed time is measured
         private volatile String runId;
         private volatile boolean lost;
+        private boolean stopAsked;
         private boolean closed;
 
         private Lease(String owner, Connection session, Runnable onLost) {
@@ -165,6 +167,7 @@ public class RunLock {
                 }
                 if (updated == 1) {
                     lastBeat = System.nanoTime();
+                    stopIfAsked();
                 } else {
                     lose("its hz_lock row was deleted or taken over by another process");
                 }
@@ -181,6 +184,20 @@ public class RunLock {
                 } else {
                     log.warn("run lock heartbeat failed, retrying: {}", e.toString());
                 }
+            }
+        }
+
+        /** A stop asked for by another process (the console of another server, {@link #requestStop}). */
+        private void stopIfAsked() {
+            if (stopAsked) {
+                return;
+            }
+            List<Object> asked = jdbc.queryForList("SELECT stop_requested_at FROM hz_lock WHERE name = ? AND owner = ?",
+                    Object.class, NAME, owner);
+            if (!asked.isEmpty() && asked.get(0) != null) {
+                stopAsked = true;
+                log.info("a stop of run {} was requested through the database: stopping at the next file", named(runId));
+                onLost.run();
             }
         }
 
@@ -218,14 +235,32 @@ public class RunLock {
      * heartbeat thread) when the lease is lost; it should stop the run.
      */
     public Lease acquire(String trigger, Runnable onLost) throws Busy {
-        return isPostgres() ? acquireAdvisory(trigger, onLost) : acquireRow(trigger, onLost);
+        return acquire(trigger, null, onLost);
     }
 
-    private Lease acquireRow(String trigger, Runnable onLost) throws Busy {
+    /**
+     * As {@link #acquire(String, Runnable)}, naming the person who asked (a console user), shown to whoever is
+     * turned away. {@code onStop} is also called when another process asks the run to stop.
+     */
+    public Lease acquire(String trigger, String startedBy, Runnable onStop) throws Busy {
+        return isPostgres() ? acquireAdvisory(trigger, startedBy, onStop) : acquireRow(trigger, startedBy, onStop);
+    }
+
+    /**
+     * Asks the run holding the lock to stop at its next file, from any process: its heartbeat reads the request.
+     *
+     * @return false when that run does not hold the lock (finished, or never started)
+     */
+    public boolean requestStop(String runId) {
+        return jdbc.update("UPDATE hz_lock SET stop_requested_at = CURRENT_TIMESTAMP WHERE name = ? AND run_id = ?",
+                NAME, runId) == 1 && runningRunId().filter(runId::equals).isPresent();
+    }
+
+    private Lease acquireRow(String trigger, String startedBy, Runnable onLost) throws Busy {
         String owner = UUID.randomUUID().toString();
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                jdbc.update(INSERT, NAME, owner, trigger, host(), pid(), processStartedAt());
+                jdbc.update(INSERT, NAME, owner, trigger, host(), pid(), processStartedAt(), startedBy);
                 return new Lease(owner, null, onLost);
             } catch (DataIntegrityViolationException taken) {
                 Optional<Row> row = current();
@@ -248,11 +283,11 @@ public class RunLock {
     }
 
     private static final String INSERT = "INSERT INTO hz_lock (name, owner, run_id, trigger_source, host, pid, "
-            + "process_started_at, started_at, heartbeat_at) VALUES (?, ?, NULL, ?, ?, ?, ?, CURRENT_TIMESTAMP, "
-            + "CURRENT_TIMESTAMP)";
+            + "process_started_at, started_by, started_at, heartbeat_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, "
+            + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
 
     /** PostgreSQL: the advisory lock decides; the row only tells who holds it. */
-    private Lease acquireAdvisory(String trigger, Runnable onLost) throws Busy {
+    private Lease acquireAdvisory(String trigger, String startedBy, Runnable onLost) throws Busy {
         Connection session;
         try {
             session = dataSource.getConnection();
@@ -266,7 +301,7 @@ public class RunLock {
                 Optional<Row> row = current();
                 if (row.isPresent() || attempt >= 50) {
                     throw new Busy(row.map(Row::holder).orElseGet(() -> new Holder(null, null,
-                            jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", OffsetDateTime.class).toInstant(), "?", 0)));
+                            jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", OffsetDateTime.class).toInstant(), "?", 0, null)));
                 }
                 Thread.sleep(100);
             }
@@ -291,6 +326,7 @@ public class RunLock {
                     insert.setString(4, host());
                     insert.setLong(5, pid());
                     insert.setObject(6, processStartedAt().getValue(), Types.TIMESTAMP_WITH_TIMEZONE);
+                    insert.setString(7, startedBy);
                     insert.executeUpdate();
                 }
                 session.commit();
@@ -414,7 +450,7 @@ public class RunLock {
 
     private static Optional<Row> current(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT owner, run_id, trigger_source, started_at, host, pid, "
-                + "process_started_at, heartbeat_at, CURRENT_TIMESTAMP FROM hz_lock WHERE name = ?")) {
+                + "process_started_at, heartbeat_at, CURRENT_TIMESTAMP, started_by FROM hz_lock WHERE name = ?")) {
             ps.setString(1, NAME);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -425,7 +461,7 @@ public class RunLock {
                 OffsetDateTime heartbeatAt = rs.getObject(8, OffsetDateTime.class);
                 OffsetDateTime dbNow = rs.getObject(9, OffsetDateTime.class);
                 Holder holder = new Holder(rs.getString(2), rs.getString(3), started == null ? null : started.toInstant(),
-                        rs.getString(5), rs.getLong(6));
+                        rs.getString(5), rs.getLong(6), rs.getString(10));
                 return Optional.of(new Row(rs.getString(1), holder,
                         processStarted == null ? null : processStarted.toInstant(), heartbeatAt,
                         heartbeatAt == null ? null : Duration.between(heartbeatAt, dbNow)));

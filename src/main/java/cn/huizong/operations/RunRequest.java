@@ -15,8 +15,19 @@ import cn.huizong.registry.Registry;
  * @param campaign path of the campaign YAML, or empty for the copy bundled in the jar
  * @param received the mail log, or null
  * @param trigger  who asked: cli, schedule, startup (a missed nightly run) or web
+ * @param startedBy the console user who asked, or null
  */
-public record RunRequest(Path input, Path registry, Path output, String campaign, Path received, String trigger) {
+public record RunRequest(Path input, Path registry, Path output, String campaign, Path received, String trigger,
+        String startedBy) {
+
+    public RunRequest(Path input, Path registry, Path output, String campaign, Path received, String trigger) {
+        this(input, registry, output, campaign, received, trigger, null);
+    }
+
+    /** The same run asked for by someone else (the schedule, a console user). */
+    public RunRequest by(String newTrigger, String user) {
+        return new RunRequest(input, registry, output, campaign, received, newTrigger, user);
+    }
 
     static final String DEFAULT_CAMPAIGN = "jobs/jiaoyu-zhuqi-2025.yml";
 

@@ -72,7 +72,9 @@ final class SchemaMigration {
     static final Map<String, Map<String, String>> ADDED = new LinkedHashMap<>();
 
     static {
-        ADDED.put("hz_lock", Map.of("process_started_at", "TIMESTAMP WITH TIME ZONE"));
+        ADDED.put("hz_lock", Map.of("process_started_at", "TIMESTAMP WITH TIME ZONE", "started_by", "VARCHAR(200)",
+                "stop_requested_at", "TIMESTAMP WITH TIME ZONE"));
+        ADDED.put("hz_run", Map.of("started_by", "VARCHAR(200)"));
         ADDED.put("hz_row", Map.of("template", "VARCHAR(40)"));
         ADDED.put("hz_content", Map.of("templates", "VARCHAR(400)"));
     }
