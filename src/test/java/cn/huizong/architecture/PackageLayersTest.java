@@ -10,8 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The folder tree is a map and dependencies flow one way: support at the bottom, then registry and campaign,
- * the stages of a run in the order they happen (intake, reading, validation, merge, reporting), and the job
- * and commands on top. A cycle or a layer breach fails the build.
+ * the stages of a run in the order they happen (intake, reading, validation, merge, reporting), the job
+ * and commands, and the web console on top (nothing but the main class may use it). A cycle or a layer breach fails the build.
  */
 @AnalyzeClasses(packages = "cn.huizong", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageLayersTest {
@@ -30,18 +30,20 @@ class PackageLayersTest {
             .layer("merge").definedBy("cn.huizong.merge..")
             .layer("reporting").definedBy("cn.huizong.reporting..")
             .layer("operations").definedBy("cn.huizong.operations..")
+            .layer("web").definedBy("cn.huizong.web..")
             .layer("application").definedBy("cn.huizong")
             .whereLayer("application").mayNotBeAccessedByAnyLayer()
-            .whereLayer("operations").mayOnlyBeAccessedByLayers("application")
-            .whereLayer("reporting").mayOnlyBeAccessedByLayers("operations", "application")
-            .whereLayer("merge").mayOnlyBeAccessedByLayers("operations", "application")
-            .whereLayer("validation").mayOnlyBeAccessedByLayers("merge", "reporting", "operations", "application")
+            .whereLayer("web").mayOnlyBeAccessedByLayers("application")
+            .whereLayer("operations").mayOnlyBeAccessedByLayers("web", "application")
+            .whereLayer("reporting").mayOnlyBeAccessedByLayers("operations", "web", "application")
+            .whereLayer("merge").mayOnlyBeAccessedByLayers("operations", "web", "application")
+            .whereLayer("validation").mayOnlyBeAccessedByLayers("merge", "reporting", "operations", "web", "application")
             .whereLayer("reading").mayOnlyBeAccessedByLayers("validation", "merge", "reporting", "operations",
-                    "application")
+                    "web", "application")
             .whereLayer("intake").mayOnlyBeAccessedByLayers("reading", "validation", "merge", "reporting",
-                    "operations", "application")
+                    "operations", "web", "application")
             .whereLayer("campaign").mayOnlyBeAccessedByLayers("intake", "reading", "validation", "merge", "reporting",
-                    "operations", "application")
+                    "operations", "web", "application")
             .whereLayer("registry").mayOnlyBeAccessedByLayers("campaign", "intake", "reading", "validation", "merge",
-                    "reporting", "operations", "application");
+                    "reporting", "operations", "web", "application");
 }

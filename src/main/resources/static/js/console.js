@@ -1,0 +1,8 @@
+// Every htmx request carries the CSRF token from the page's meta tags (Spring Security checks it).
+document.addEventListener('htmx:configRequest', function (e) {
+  var token = document.querySelector('meta[name="_csrf"]');
+  var header = document.querySelector('meta[name="_csrf_header"]');
+  if (token && header) {
+    e.detail.headers[header.content] = token.content;
+  }
+});
