@@ -1,11 +1,23 @@
 package cn.huizong.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import cn.huizong.support.ReadLimits;
+import jakarta.servlet.MultipartConfigElement;
 
 /**
  * The clerks' web console. Only {@code serve} makes a web context (every other command sets
@@ -15,6 +27,29 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnWebApplication
 @ComponentScan
 public class WebConsole {
+
+    private static final Logger log = LoggerFactory.getLogger(WebConsole.class);
+
+    /**
+     * Uploads up to {@code huizong.limits.max-file-bytes} (the size a run reads), spooled to the data folder's
+     * tmp/ beyond 1 MB; a larger file is answered 413 ({@link WebErrors}).
+     */
+    @Bean
+    MultipartConfigElement multipartConfigElement(ReadLimits limits, @Value("${huizong.data-dir:./data}") String dataDir)
+            throws IOException {
+        Path spool = Path.of(dataDir).toAbsolutePath().normalize().resolve("tmp").resolve("multipart");
+        Files.createDirectories(spool);
+        long max = limits.maxFileBytes();
+        return new MultipartConfigElement(spool.toString(), max, max + 1024 * 1024, 1024 * 1024);
+    }
+
+    /** Says where the console is, once it listens. */
+    @EventListener
+    void listening(WebServerInitializedEvent event) {
+        int port = event.getWebServer().getPort();
+        log.info("web console listening on port {}", port);
+        System.out.println("网页控制台已启动：http://localhost:" + port + "/");
+    }
 
     /** Where the console's runs and uploads go: serve's own options, passed on as properties. */
     static final String PREFIX = "huizong.console.";
