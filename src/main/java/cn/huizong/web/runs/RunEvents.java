@@ -56,6 +56,7 @@ class RunEvents {
     SseEmitter follow(String runId, Page page) {
         SseEmitter emitter = new SseEmitter(0L); // no timeout: a long run is followed to its end
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger waited = new java.util.concurrent.atomic.AtomicInteger();
         Runnable tick = () -> {
             try {
                 Optional<RunStatus> s = runs.status(runId);
@@ -67,6 +68,9 @@ class RunEvents {
                 }
                 RunStatus status = s.get();
                 if (status.status() == RunStatus.State.RUNNING) {
+                    emitter.send(SseEmitter.event().name("progress").data(render("progress", status, page, runId)));
+                } else if (runs.outcomeMessage(status.runId()).isEmpty() && waited.getAndIncrement() < 3) {
+                    // the lock is released a moment before this process records the run's summary: wait for it
                     emitter.send(SseEmitter.event().name("progress").data(render("progress", status, page, runId)));
                 } else {
                     emitter.send(SseEmitter.event().name("progress").data(render("progress", status, page, runId)));
