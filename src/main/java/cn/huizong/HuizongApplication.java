@@ -6,10 +6,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.MapPropertySource;
 
@@ -20,9 +26,19 @@ import cn.huizong.app.HuizongMessages;
 import cn.huizong.app.RunsCommand;
 import cn.huizong.app.ServeCommand;
 import cn.huizong.app.ValidateCommand;
+import cn.huizong.web.WebConsole;
 
-/** Entry point: parses the command line before Spring starts, so that usage errors cost nothing. */
-@SpringBootApplication
+/**
+ * Entry point: parses the command line before Spring starts, so that usage errors cost nothing. The web console
+ * ({@code cn.huizong.web}) is left out of the component scan and imported only into a web context, which only
+ * {@code serve} starts.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(excludeFilters = {@ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "cn\\.huizong\\.web\\..*")})
+@Import(WebConsole.class)
 public class HuizongApplication {
 
     /**
@@ -88,6 +104,15 @@ public class HuizongApplication {
             return ValidateCommand.run(cli, out, err); // no database, no Spring: a clerk's quick check
         }
         Map<String, Object> props = new HashMap<>(properties);
+        if (cli.command().equals("serve")) {
+            try {
+                props.putAll(WebConsole.properties(cli.options()));
+            } catch (IllegalArgumentException e) {
+                err.println("用法错误：" + e.getMessage());
+                err.println(CliArguments.usage());
+                return ConsolidationRunner.EXIT_USAGE;
+            }
+        }
         cli.options().forEach((k, v) -> {
             if (k.equals("db")) {
                 props.put("spring.datasource.url", withAutoServer(v));

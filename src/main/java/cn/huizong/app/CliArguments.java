@@ -16,7 +16,7 @@ public record CliArguments(String command, Map<String, String> options, List<Str
             "consolidate", Set.of("input", "registry", "output", "data", "db", "campaign", "received"),
             "validate", Set.of("registry", "campaign"),
             "runs", Set.of("data", "db", "limit"),
-            "serve", Set.of("input", "registry", "output", "data", "db", "campaign", "received"),
+            "serve", Set.of("input", "registry", "output", "data", "db", "campaign", "received", "port"),
             "help", Set.of());
 
     public static CliArguments parse(String[] args) throws UsageException {
@@ -86,9 +86,9 @@ public record CliArguments(String command, Map<String, String> options, List<Str
                       --registry FILE  --campaign FILE  同上
                   runs           列出最近的汇总运行（编号、触发方式、起止时间、状态、文件数、行数）
                       --db JDBC_URL  --limit N（默认 20）
-                  serve          常驻运行，按 huizong.schedule.cron（默认每天 02:00，北京时间）定时汇总；
-                                 启动时补跑错过的定时任务；收到 SIGTERM 时安全停止，下次可续跑
-                      选项同 consolidate
+                  serve          常驻运行：网页控制台（默认端口 8080），并按 huizong.schedule.cron（默认每天 02:00，
+                                 北京时间）定时汇总；启动时补跑错过的定时任务；收到 SIGTERM 时安全停止，下次可续跑
+                      选项同 consolidate，另有 --port N（网页端口，默认 8080）
 
                 退出码：0 完成；1 系统故障；2 用法错误；3 已有汇总正在运行；4 validate 发现错误
                 """;

@@ -45,8 +45,8 @@ public final class OneFileCheck {
      *
      * @param issues every issue, in the order of the file's rows
      */
-    public record Report(ContentResult result, List<TemplateSpec> templates, Optional<RegistryUnit> unit, int rows,
-            long errorRows, List<Issue> issues) {
+    public record Report(ContentResult result, List<TemplateSpec> templates, Optional<RegistryUnit> unit,
+            Optional<String> unitTypeLabel, int rows, long errorRows, List<Issue> issues) {
 
         public long errors() {
             return count(Severity.ERROR);
@@ -113,7 +113,8 @@ public final class OneFileCheck {
         }
         issues.sort(Comparator.comparing((Issue i) -> i.rowNo() == null ? 0 : i.rowNo()).thenComparing(Issue::row)
                 .thenComparing(i -> i.column() == null ? "" : i.column()));
-        return new Report(result, templates, unit, collected.rows, collected.errorRows, List.copyOf(issues));
+        return new Report(result, templates, unit, unit.map(u -> campaign.typeLabel(u.type())), collected.rows,
+                collected.errorRows, List.copyOf(issues));
     }
 
     /** The rules a run applies once the unit is known, for this file alone. */

@@ -51,7 +51,7 @@ import org.springframework.stereotype.Component;
  * than the stale threshold, it has lost the lease and stops its run (see {@link Lease#lost()}).
  */
 @Component
-class RunLock {
+public class RunLock {
 
     private static final String NAME = "consolidation";
     /** "HZLOCK" in ASCII. Advisory locks are per database, as hz_lock is. */

@@ -41,6 +41,11 @@ public record RunStatus(String runId, String trigger, String startedBy, State st
 
     /** The step's name as a clerk would say it. */
     public String stepLabel() {
+        return stepLabel(step);
+    }
+
+    /** A step's name as a clerk would say it. */
+    public static String stepLabel(String step) {
         if (step == null) {
             return "";
         }

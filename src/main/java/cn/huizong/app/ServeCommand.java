@@ -1,6 +1,8 @@
 package cn.huizong.app;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,8 +81,13 @@ public class ServeCommand {
     }
 
     void fire(String trigger) {
+        Path received = request.received();
+        Path beside = request.input().resolveSibling("received.csv");
+        if (received == null && Files.isRegularFile(beside)) {
+            received = beside; // created after start-up (the console records an upload's received time there)
+        }
         RunRequest r = new RunRequest(request.input(), request.registry(), request.output(), request.campaign(),
-                request.received(), trigger);
+                received, trigger);
         ConsolidationRunner.Outcome outcome = runner.run(r);
         log.info("{} run finished with exit code {}: {}", trigger, outcome.code(), outcome.message().lines().findFirst().orElse(""));
     }

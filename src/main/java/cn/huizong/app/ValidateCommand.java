@@ -80,7 +80,7 @@ public final class ValidateCommand {
         out.println("文件：" + file);
         out.println("表格：" + (report.templates().isEmpty() ? "未识别"
                 : String.join("、", report.templates().stream().map(TemplateSpec::title).toList())));
-        out.println("报送单位：" + report.unit().map(u -> u.name() + "（" + campaign.typeLabel(u.type()) + "）").orElse("无法确定")
+        out.println("报送单位：" + report.unit().map(u -> u.name() + "（" + report.unitTypeLabel().orElse("") + "）").orElse("无法确定")
                 + (result.unitText() != null ? "　表内填写：" + SubmittedText.quote(result.unitText()) : ""));
         out.println("数据行：" + report.rows() + " 行，其中有错误的 " + report.errorRows() + " 行");
         long errors = report.errors();

@@ -96,7 +96,7 @@ class CrashRecoveryTest {
     void sigtermStopsServeCleanlyAndTheNextRunResumes() throws Exception {
         String db = "jdbc:h2:file:" + work.resolve("db-term/h");
         Path output = work.resolve("out-term");
-        ChildRun serve = ChildRun.start("serve", "--input", inbox.toString(), "--output", output.toString(), "--data", output.resolveSibling(output.getFileName() + "-data").toString(), 
+        ChildRun serve = ChildRun.start("serve", "--port", "0", "--input", inbox.toString(), "--output", output.toString(), "--data", output.resolveSibling(output.getFileName() + "-data").toString(), 
                 "--db", db);
         assertThat(serve.awaitLine(nth("DEBUG FileContentWriter - read ", 20), 180_000)).as(serve.output()).isTrue();
         serve.terminate();
