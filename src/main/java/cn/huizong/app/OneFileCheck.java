@@ -1,5 +1,6 @@
 package cn.huizong.app;
 
+import cn.huizong.reading.FileSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -91,7 +92,7 @@ public final class OneFileCheck {
         Collected collected = new Collected(campaign);
         // the same time budget as a run: a file that hangs the parser is reported, not waited for
         ContentResult result = TimeBoxedChecker.of(new FileChecker(campaign, registry, limits), null)
-                .check(new FileChecker.Source(fileName, kind, file, null), collected);
+                .check(new FileSource(fileName, kind, file, null), collected);
         List<Issue> issues = new ArrayList<>(collected.issues);
         if (result.failure() != null) {
             issues.add(result.failure());

@@ -69,7 +69,7 @@ public final class DocumentChecker {
                 return doc(file.toFile(), name, rules, unitType);
             }
         } catch (ReadFailure f) {
-            IssueCode code = IssueCode.valueOf(f.code());
+            IssueCode code = IssueCode.of(f.reason());
             String message = code == IssueCode.ENCRYPTED_FILE ? WordMessages.ENCRYPTED
                     : code == IssueCode.UNREADABLE_FILE ? WordMessages.unreadable(f.detail())
                             : code.message(f.detail());
@@ -104,7 +104,7 @@ public final class DocumentChecker {
             body = LegacyWord.read(file);
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             ReadFailure f = Failures.classify(e, Failures.DAMAGED);
-            if (f.code().equals("ENCRYPTED_FILE")) {
+            if (f.reason() == ReadFailure.Reason.ENCRYPTED) {
                 throw f;
             }
             // Word 6/95 and what HWPF cannot follow: recorded with the request for a .docx

@@ -1,5 +1,6 @@
 package cn.huizong.job;
 
+import cn.huizong.reading.FileSource;
 import java.io.IOException;
 
 import org.slf4j.Logger;
@@ -117,15 +118,15 @@ class FileContentWriter implements ItemWriter<PendingFile> {
                 IssueCode.STAGING_FAILED.name(), SubmittedText.quote(name), ctx.runId(), f.contentKey());
     }
 
-    private FileChecker.Source source(PendingFile f) throws IOException {
+    private FileSource source(PendingFile f) throws IOException {
         FileKind kind = FileKind.valueOf(f.kind());
         if (f.memberName() != null) {
             byte[] bytes = Archives.readMember(evidence.path(f.archiveSha256()), f.memberName(), ctx.limits());
             if (!Sha256.of(bytes).equals(f.sha256())) {
                 throw new IOException("archive member changed since intake: " + f.path());
             }
-            return new FileChecker.Source(f.memberName(), kind, null, bytes);
+            return new FileSource(f.memberName(), kind, null, bytes);
         }
-        return new FileChecker.Source(f.path(), kind, evidence.path(f.sha256()), null);
+        return new FileSource(f.path(), kind, evidence.path(f.sha256()), null);
     }
 }

@@ -56,7 +56,7 @@ final class CompactStrings {
                     switch (r.getLocalName()) {
                         case "si" -> {
                             if (table.size >= maxStrings) {
-                                throw new ReadFailure("FILE_TOO_LARGE", "共享字符串超过 " + maxStrings + " 条", null);
+                                throw new ReadFailure(ReadFailure.Reason.TOO_LARGE, "共享字符串超过 " + maxStrings + " 条", null);
                             }
                             table.add(current);
                             table.chars += current.length();
@@ -71,7 +71,7 @@ final class CompactStrings {
                     if (inText) {
                         current.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                         if (table.chars + current.length() > maxChars) {
-                            throw new ReadFailure("FILE_TOO_LARGE", "共享字符串超过 " + maxChars + " 个字符", null);
+                            throw new ReadFailure(ReadFailure.Reason.TOO_LARGE, "共享字符串超过 " + maxChars + " 个字符", null);
                         }
                     }
                 }

@@ -52,7 +52,7 @@ public final class CsvReader {
                     budget.next();
                     int rowNumber = (int) r.getRecordNumber();
                     if (rowNumber > limits.maxRowsPerSheet() || r.size() > limits.maxColumns()) {
-                        throw new ReadFailure("FILE_TOO_LARGE", "行数或列数超过上限", sheetName, rowNumber, null);
+                        throw new ReadFailure(ReadFailure.Reason.TOO_LARGE, "行数或列数超过上限", sheetName, rowNumber, null);
                     }
                     List<Cell> cells1 = new ArrayList<>();
                     for (int i = 0; i < r.size(); i++) {
@@ -63,7 +63,7 @@ public final class CsvReader {
                     }
                     cells += r.size();
                     if (cells > limits.maxCellsPerFile()) {
-                        throw new ReadFailure("FILE_TOO_LARGE", "单元格数超过上限", sheetName, rowNumber, null);
+                        throw new ReadFailure(ReadFailure.Reason.TOO_LARGE, "单元格数超过上限", sheetName, rowNumber, null);
                     }
                     if (!cells1.isEmpty() && !handler.row(new SheetRow(rowNumber, cells1))) {
                         break;
@@ -77,10 +77,10 @@ public final class CsvReader {
             int depth = 0;
             for (Throwable t = e; t != null && depth++ < 32; t = t.getCause()) {
                 if (t instanceof RecordTooLong) {
-                    throw new ReadFailure("FILE_TOO_LARGE", "一行内容超过 " + limits.maxTextChars() + " 个字符（可能缺少配对的引号）", e);
+                    throw new ReadFailure(ReadFailure.Reason.TOO_LARGE, "一行内容超过 " + limits.maxTextChars() + " 个字符（可能缺少配对的引号）", e);
                 }
             }
-            throw new ReadFailure("UNREADABLE_FILE", "CSV 格式错误：引号不配对或内容不完整", e);
+            throw new ReadFailure(ReadFailure.Reason.UNREADABLE, "CSV 格式错误：引号不配对或内容不完整", e);
         }
     }
 

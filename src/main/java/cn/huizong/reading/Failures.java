@@ -33,28 +33,28 @@ public final class Failures {
                 return f;
             }
             if (t instanceof EncryptedDocumentException) {
-                return new ReadFailure("ENCRYPTED_FILE", "加密的文件", e);
+                return new ReadFailure(ReadFailure.Reason.ENCRYPTED, "加密的文件", e);
             }
             if (t instanceof OldExcelFormatException) {
-                return new ReadFailure("UNSUPPORTED_FORMAT", "Excel 5.0/95 旧格式", e);
+                return new ReadFailure(ReadFailure.Reason.UNSUPPORTED_FORMAT, "Excel 5.0/95 旧格式", e);
             }
             if (t instanceof OutOfMemoryError) {
-                return new ReadFailure("FILE_TOO_LARGE", "读取所需内存超过上限", e);
+                return new ReadFailure(ReadFailure.Reason.TOO_LARGE, "读取所需内存超过上限", e);
             }
             if (t instanceof StackOverflowError) {
-                return new ReadFailure("UNREADABLE_FILE", "文件内部结构嵌套过深", e);
+                return new ReadFailure(ReadFailure.Reason.UNREADABLE, "文件内部结构嵌套过深", e);
             }
             String m = String.valueOf(t.getMessage());
             if (m.contains("Zip bomb detected") || m.contains("more internal file entries than expected")) {
-                return new ReadFailure("FILE_TOO_LARGE", ZIP_BOMB, e);
+                return new ReadFailure(ReadFailure.Reason.TOO_LARGE, ZIP_BOMB, e);
             }
             if (m.contains("Strict OOXML")) {
-                return new ReadFailure("UNSUPPORTED_FORMAT", "“Strict Open XML”格式的工作簿，请用 Excel 另存为普通的 .xlsx", e);
+                return new ReadFailure(ReadFailure.Reason.UNSUPPORTED_FORMAT, "“Strict Open XML”格式的工作簿，请用 Excel 另存为普通的 .xlsx", e);
             }
             if (m.contains("DOCTYPE")) {
-                return new ReadFailure("UNREADABLE_FILE", DOCTYPE, e);
+                return new ReadFailure(ReadFailure.Reason.UNREADABLE, DOCTYPE, e);
             }
         }
-        return new ReadFailure("UNREADABLE_FILE", fallback, e);
+        return new ReadFailure(ReadFailure.Reason.UNREADABLE, fallback, e);
     }
 }

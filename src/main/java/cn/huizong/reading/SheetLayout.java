@@ -110,7 +110,7 @@ final class SheetLayout {
                 return;
             }
             if (ranges.size() >= limits.maxMergedRegions()) {
-                throw new ReadFailure("FILE_TOO_LARGE", "合并单元格超过 " + limits.maxMergedRegions() + " 处", sheet, 0, null);
+                throw new ReadFailure(ReadFailure.Reason.TOO_LARGE, "合并单元格超过 " + limits.maxMergedRegions() + " 处", sheet, 0, null);
             }
             try {
                 ranges.add(CellRangeAddress.valueOf(ref));

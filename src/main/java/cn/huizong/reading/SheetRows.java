@@ -75,7 +75,7 @@ final class SheetRows {
                     } else if (inInlineText) {
                         inline.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                         if (inline.length() > limits.maxTextChars()) {
-                            throw fail("FILE_TOO_LARGE", "单元格内容超过 " + limits.maxTextChars() + " 个字符");
+                            throw failAtCell("单元格内容超过 " + limits.maxTextChars() + " 个字符");
                         }
                     }
                 }
@@ -104,7 +104,7 @@ final class SheetRows {
                 cells = new ArrayList<>();
                 column = -1;
                 if (++rowsSeen > limits.maxRowsPerSheet() || rowNumber > limits.maxRowsPerSheet()) {
-                    throw fail("FILE_TOO_LARGE", "工作表行数超过上限 " + limits.maxRowsPerSheet());
+                    throw fail("工作表行数超过上限 " + limits.maxRowsPerSheet());
                 }
             }
             case "c" -> {
@@ -157,7 +157,7 @@ final class SheetRows {
 
     private void appendValue(char[] text, int start, int length) throws ReadFailure {
         if ((long) valueLength + length > limits.maxTextChars()) {
-            throw fail("FILE_TOO_LARGE", "单元格内容超过 " + limits.maxTextChars() + " 个字符");
+            throw failAtCell("单元格内容超过 " + limits.maxTextChars() + " 个字符");
         }
         if (valueLength + length > value.length) {
             value = Arrays.copyOf(value, Math.max(value.length * 2, valueLength + length));
@@ -168,10 +168,10 @@ final class SheetRows {
 
     private void endCell() throws ReadFailure {
         if (column >= limits.maxColumns()) {
-            throw fail("FILE_TOO_LARGE", "列数超过上限 " + limits.maxColumns());
+            throw fail("列数超过上限 " + limits.maxColumns());
         }
         if (--cellBudget[0] < 0) {
-            throw fail("FILE_TOO_LARGE", "单元格数超过上限 " + limits.maxCellsPerFile());
+            throw fail("单元格数超过上限 " + limits.maxCellsPerFile());
         }
         Cell cell = toCell();
         if (cell != null && !cell.text().isEmpty()) {
@@ -234,8 +234,14 @@ final class SheetRows {
         }
     }
 
-    private ReadFailure fail(String code, String detail) {
-        return new ReadFailure(code, detail, sheet, rowNumber, null);
+    private ReadFailure fail(String detail) {
+        return new ReadFailure(ReadFailure.Reason.TOO_LARGE, detail, sheet, rowNumber, null);
+    }
+
+    /** A failure at the cell being read, so the message can name it. */
+    private ReadFailure failAtCell(String detail) {
+        return new ReadFailure(ReadFailure.Reason.TOO_LARGE, detail, sheet, rowNumber,
+                column < 0 ? null : org.apache.poi.ss.util.CellReference.convertNumToColString(column), null);
     }
 
     static int parseInt(String s, int fallback) {

@@ -51,7 +51,7 @@ public final class XlsReader {
         long size = workbookStreamSize(fs.getRoot());
         if (size > limits.maxXlsBytes()) {
             // HSSF builds the whole workbook in memory, about six times the stream's size
-            throw new ReadFailure("FILE_TOO_LARGE", ".xls 工作簿超过 " + limits.maxXlsBytes() / 1024 / 1024
+            throw new ReadFailure(ReadFailure.Reason.TOO_LARGE, ".xls 工作簿超过 " + limits.maxXlsBytes() / 1024 / 1024
                     + " MB，请另存为 .xlsx", null);
         }
         try (HSSFWorkbook wb = new HSSFWorkbook(fs.getRoot(), true)) {
@@ -79,7 +79,7 @@ public final class XlsReader {
                     List<Cell> out = new ArrayList<>();
                     for (org.apache.poi.ss.usermodel.Cell c : row) {
                         if (++cells > limits.maxCellsPerFile()) {
-                            throw new ReadFailure("FILE_TOO_LARGE", "单元格数超过上限 " + limits.maxCellsPerFile(),
+                            throw new ReadFailure(ReadFailure.Reason.TOO_LARGE, "单元格数超过上限 " + limits.maxCellsPerFile(),
                                     name, row.getRowNum() + 1, null);
                         }
                         Cell cell = toCell(c, date1904);

@@ -149,7 +149,7 @@ public final class XlsxReader {
                 case "xf" -> {
                     if (inCellXfs) {
                         if (count >= MAX_STYLES) {
-                            throw new SAXException(new ReadFailure("FILE_TOO_LARGE", "单元格样式超过 " + MAX_STYLES + " 个", null));
+                            throw new SAXException(new ReadFailure(ReadFailure.Reason.TOO_LARGE, "单元格样式超过 " + MAX_STYLES + " 个", null));
                         }
                         if (count == xfFormats.length) {
                             xfFormats = Arrays.copyOf(xfFormats, count * 2);

@@ -88,11 +88,11 @@ final class XmlParts {
 
     /** What a DOCTYPE in a part is reported as (Excel never writes one; POI's parsers refuse them too). */
     static ReadFailure doctype() {
-        return new ReadFailure("UNREADABLE_FILE", Failures.DOCTYPE, null);
+        return new ReadFailure(ReadFailure.Reason.UNREADABLE, Failures.DOCTYPE, null);
     }
 
     static ReadFailure tooDeep() {
-        return new ReadFailure("UNREADABLE_FILE", "XML 结构嵌套超过 " + MAX_DEPTH + " 层", null);
+        return new ReadFailure(ReadFailure.Reason.UNREADABLE, "XML 结构嵌套超过 " + MAX_DEPTH + " 层", null);
     }
 
     /**
@@ -180,7 +180,7 @@ final class XmlParts {
         }
 
         private IOException tooLong() {
-            return new IOException("text run too long", new ReadFailure("FILE_TOO_LARGE",
+            return new IOException("text run too long", new ReadFailure(ReadFailure.Reason.TOO_LARGE,
                     "单元格内容超过 " + maxRun + " 个字符", null));
         }
     }

@@ -68,6 +68,16 @@ public enum IssueCode {
         return String.format(IssueTexts.TEXTS.get(this), args);
     }
 
+    /** The file-level code of a file that cannot be read. */
+    public static IssueCode of(cn.huizong.reading.ReadFailure.Reason reason) {
+        return switch (reason) {
+            case UNREADABLE -> UNREADABLE_FILE;
+            case ENCRYPTED -> ENCRYPTED_FILE;
+            case UNSUPPORTED_FORMAT -> UNSUPPORTED_FORMAT;
+            case TOO_LARGE -> FILE_TOO_LARGE;
+        };
+    }
+
     /** The message texts as loaded, for the rules fingerprint: a reworded message is a new rule set. */
     public static String textsFingerprint() {
         return IssueTexts.FINGERPRINT;

@@ -1,5 +1,6 @@
 package cn.huizong.validation;
 
+import cn.huizong.reading.FileSource;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +36,7 @@ public final class TimeBoxedChecker {
     /** Reads and checks one file, sending its rows and issues to the sink. */
     @FunctionalInterface
     public interface Check {
-        ContentResult check(FileChecker.Source source, ContentSink sink);
+        ContentResult check(FileSource source, ContentSink sink);
     }
 
     private static final Logger log = LoggerFactory.getLogger(TimeBoxedChecker.class);
@@ -66,7 +67,7 @@ public final class TimeBoxedChecker {
                 FileChecker.timedOut(checker.limits()), tempDir);
     }
 
-    public ContentResult check(FileChecker.Source source, ContentSink sink) {
+    public ContentResult check(FileSource source, ContentSink sink) {
         BlockingQueue<Object> events = new ArrayBlockingQueue<>(QUEUE);
         AtomicBoolean cancelled = new AtomicBoolean();
         QueueSink relay = new QueueSink(events, cancelled);
@@ -137,7 +138,7 @@ public final class TimeBoxedChecker {
     }
 
     private void abandon(Thread worker, AtomicBoolean cancelled, BlockingQueue<Object> events,
-            FileChecker.Source source) {
+            FileSource source) {
         stop(worker, cancelled, events);
         log.warn("{} took longer than {}s; abandoned (worker {}, {} abandoned workers still running)", source.name(),
                 budget.toSeconds(), worker.getName(), stillRunning());

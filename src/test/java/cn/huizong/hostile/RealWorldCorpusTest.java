@@ -1,5 +1,6 @@
 package cn.huizong.hostile;
 
+import cn.huizong.reading.FileSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ class RealWorldCorpusTest {
         assertThat(Sha256.of(Files.newInputStream(file))).as("corpus intact").isEqualTo(entry.sha256());
 
         long t0 = System.nanoTime();
-        ContentResult r = checker.check(new FileChecker.Source(entry.file(), FileKind.of(entry.file()), file, null),
+        ContentResult r = checker.check(new FileSource(entry.file(), FileKind.of(entry.file()), file, null),
                 new CountingSink());
         millis.put(entry.file(), (System.nanoTime() - t0) / 1_000_000);
 

@@ -152,7 +152,7 @@ class ReaderContractTest {
             }
         };
         ContentResult result = new FileChecker(campaign, registry, ReadLimits.DEFAULT)
-                .check(new FileChecker.Source(file.getFileName().toString(), FileKind.of(file.toString()), file, null), sink);
+                .check(new FileSource(file.getFileName().toString(), FileKind.of(file.toString()), file, null), sink);
         assertThat(result.failure()).as("read failure").isNull();
         assertThat(result.template()).isEqualTo("pairing");
         assertThat(result.unit()).isEqualTo("郑州市教育局");

@@ -76,7 +76,7 @@ class ReshapedTablesContractTest {
             }
         };
         ContentResult result = new FileChecker(campaign, registry, ReadLimits.DEFAULT)
-                .check(new FileChecker.Source(file.getFileName().toString(), FileKind.of(file.toString()), file, null), sink);
+                .check(new FileSource(file.getFileName().toString(), FileKind.of(file.toString()), file, null), sink);
         assertThat(result.failure()).as("read failure").isNull();
         return new Read(result, rows, issues);
     }
@@ -310,7 +310,7 @@ class ReshapedTablesContractTest {
                 rename(Workbooks.pairingSheet("洛阳市教育局", List.of(pairing("洛阳市教育局", "上月旧企业",
                         "张明 13837900011"))), "上月").hidden());
 
-        ContentResult result = new FileChecker(campaign, registry, ReadLimits.DEFAULT).check(new FileChecker.Source(
+        ContentResult result = new FileChecker(campaign, registry, ReadLimits.DEFAULT).check(new FileSource(
                 "附件1.xlsx", FileKind.SPREADSHEET, xlsx, null), new ContentSink() {
                     @Override
                     public void row(StagedRow row) {

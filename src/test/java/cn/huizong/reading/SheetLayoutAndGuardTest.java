@@ -65,7 +65,7 @@ class SheetLayoutAndGuardTest {
         String xml = START + "<sheetData/><mergeCells><mergeCell ref=\"A1:A2\"/><mergeCell ref=\"B1:B2\"/>"
                 + "<mergeCell ref=\"C1:C2\"/></mergeCells></worksheet>";
         assertThatThrownBy(() -> SheetLayout.scan(bytes(xml), few, "表")).isInstanceOf(ReadFailure.class)
-                .hasMessageContaining("FILE_TOO_LARGE");
+                .hasMessageContaining("TOO_LARGE");
     }
 
     @Test
@@ -87,7 +87,7 @@ class SheetLayoutAndGuardTest {
     void guardRefusesALongRunAlsoWhenACdataSectionHidesLessThanSigns() {
         String run = "x".repeat(100);
         assertThatThrownBy(() -> drain(SHORT + "<sheetData><row><c><v>" + run + "</v></c></row></sheetData></worksheet>", 64))
-                .hasRootCauseInstanceOf(ReadFailure.class).hasRootCauseMessage("FILE_TOO_LARGE: 单元格内容超过 64 个字符");
+                .hasRootCauseInstanceOf(ReadFailure.class).hasRootCauseMessage("TOO_LARGE: 单元格内容超过 64 个字符");
         String cdata = "<![CDATA[" + "x<".repeat(50) + "]]>";
         assertThatThrownBy(() -> drain(SHORT + "<sheetData><row><c><v>" + cdata + "</v></c></row></sheetData></worksheet>", 64))
                 .hasRootCauseInstanceOf(ReadFailure.class);

@@ -1,5 +1,6 @@
 package cn.huizong.validation;
 
+import cn.huizong.reading.FileSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,7 @@ import cn.huizong.intake.FileKind;
 class TimeBoxedCheckerTest {
 
     static final ContentResult TIMED_OUT = ContentResult.rejected(IssueCode.FILE_TOO_LARGE, "timed out");
-    static final FileChecker.Source SOURCE = new FileChecker.Source("x.xlsx", FileKind.SPREADSHEET, null, new byte[0]);
+    static final FileSource SOURCE = new FileSource("x.xlsx", FileKind.SPREADSHEET, null, new byte[0]);
 
     /** Records what reaches it and on which thread (the transaction's thread must do all the writing). */
     static class RecordingSink implements ContentSink {

@@ -1,5 +1,6 @@
 package cn.huizong.bench;
 
+import cn.huizong.reading.FileSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -260,7 +261,7 @@ public final class Readers {
                 c[3]++;
             }
         };
-        ContentResult result = checker.check(new FileChecker.Source(file.getFileName().toString(), FileKind.SPREADSHEET,
+        ContentResult result = checker.check(new FileSource(file.getFileName().toString(), FileKind.SPREADSHEET,
                 file, null), sink);
         if (result.failure() != null) {
             throw new IllegalStateException("file rejected: " + result.failure().message());
