@@ -7,7 +7,7 @@ import java.util.Set;
  * Names of files and folders we create from unit and file names people chose. Keeps Chinese; replaces what
  * Windows or Linux refuse (/ \ : * ? " < > |, control characters) so that a copied 反馈 folder opens anywhere.
  */
-final class FileNames {
+public final class FileNames {
 
     /** ext4 allows 255 bytes per name; a Chinese character takes 3 in UTF-8. */
     static final int MAX_CODE_POINTS = 80;

@@ -11,8 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The folder tree is a map and dependencies flow one way: support at the bottom, then registry and campaign,
  * the stages of a run in the order they happen (intake, reading, validation, staging, resolution, reporting),
- * the batch job over them, and the application that starts, locks and reports runs on top. A cycle or a layer
- * breach fails the build.
+ * the mailbox in and out (mail: fetches into the inbox, sends what reporting wrote), the batch job over them,
+ * and the application that starts, locks and reports runs on top. A cycle or a layer breach fails the build.
  */
 @AnalyzeClasses(packages = "cn.huizong", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageLayersTest {
@@ -31,23 +31,25 @@ class PackageLayersTest {
             .layer("staging").definedBy("cn.huizong.staging..")
             .layer("resolution").definedBy("cn.huizong.resolution..")
             .layer("reporting").definedBy("cn.huizong.reporting..")
+            .layer("mail").definedBy("cn.huizong.mail..")
             .layer("job").definedBy("cn.huizong.job..")
             .layer("app").definedBy("cn.huizong.app..")
             .layer("main").definedBy("cn.huizong")
             .whereLayer("main").mayNotBeAccessedByAnyLayer()
             .whereLayer("app").mayOnlyBeAccessedByLayers("main")
             .whereLayer("job").mayOnlyBeAccessedByLayers("app", "main")
-            .whereLayer("reporting").mayOnlyBeAccessedByLayers("job", "app", "main")
-            .whereLayer("resolution").mayOnlyBeAccessedByLayers("reporting", "job", "app", "main")
-            .whereLayer("staging").mayOnlyBeAccessedByLayers("resolution", "reporting", "job", "app", "main")
-            .whereLayer("validation").mayOnlyBeAccessedByLayers("staging", "resolution", "reporting", "job", "app",
-                    "main")
-            .whereLayer("reading").mayOnlyBeAccessedByLayers("validation", "staging", "resolution", "reporting", "job",
+            .whereLayer("mail").mayOnlyBeAccessedByLayers("job", "app", "main")
+            .whereLayer("reporting").mayOnlyBeAccessedByLayers("mail", "job", "app", "main")
+            .whereLayer("resolution").mayOnlyBeAccessedByLayers("reporting", "mail", "job", "app", "main")
+            .whereLayer("staging").mayOnlyBeAccessedByLayers("resolution", "reporting", "mail", "job", "app", "main")
+            .whereLayer("validation").mayOnlyBeAccessedByLayers("staging", "resolution", "reporting", "mail", "job",
                     "app", "main")
+            .whereLayer("reading").mayOnlyBeAccessedByLayers("validation", "staging", "resolution", "reporting", "mail",
+                    "job", "app", "main")
             .whereLayer("intake").mayOnlyBeAccessedByLayers("reading", "validation", "staging", "resolution",
-                    "reporting", "job", "app", "main")
+                    "reporting", "mail", "job", "app", "main")
             .whereLayer("campaign").mayOnlyBeAccessedByLayers("intake", "reading", "validation", "staging",
-                    "resolution", "reporting", "job", "app", "main")
+                    "resolution", "reporting", "mail", "job", "app", "main")
             .whereLayer("registry").mayOnlyBeAccessedByLayers("campaign", "intake", "reading", "validation", "staging",
-                    "resolution", "reporting", "job", "app", "main");
+                    "resolution", "reporting", "mail", "job", "app", "main");
 }
