@@ -44,12 +44,12 @@ public class FeedbackMailer {
     }
 
     public Result run(Path output, String runAsked, Registry registry, Campaign campaign, boolean send)
-            throws Letters.NoRun, IOException {
+            throws NoCurrentRun, IOException {
         Path out = output.toAbsolutePath().normalize();
         String runId = Letters.run(jdbc, out, runAsked);
         Path runFolder = out.resolve("runs").resolve(runId);
         if (!Files.isDirectory(runFolder)) {
-            throw new Letters.NoRun("汇总运行 " + runId + " 的结果目录不存在：" + runFolder);
+            throw new NoCurrentRun("汇总运行 " + runId + " 的结果目录不存在：" + runFolder);
         }
         List<String> units = jdbc.queryForList("SELECT u.name FROM hz_unit u WHERE u.run_id = ? AND EXISTS (SELECT 1 "
                 + "FROM hz_issue i WHERE i.run_id = u.run_id AND i.unit = u.name) ORDER BY u.position", String.class, runId);

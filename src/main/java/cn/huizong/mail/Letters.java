@@ -16,25 +16,18 @@ final class Letters {
     private Letters() {
     }
 
-    /** A run asked for that cannot be used, with the Chinese reason. */
-    static final class NoRun extends Exception {
-        NoRun(String message) {
-            super(message);
-        }
-    }
-
     /**
      * The run whose results are current for this output folder (README: the hz_run row that finished last as
      * COMPLETED or UNCHANGED; its data_run_id), or the run named, which must have completed with its details kept.
      */
-    static String run(JdbcTemplate jdbc, Path output, String asked) throws NoRun {
+    static String run(JdbcTemplate jdbc, Path output, String asked) throws NoCurrentRun {
         String runId;
         if (asked == null || asked.equals("latest")) {
             List<String> ids = jdbc.queryForList("SELECT data_run_id FROM hz_run WHERE output_dir = ? AND status IN "
                     + "('COMPLETED', 'UNCHANGED') AND data_run_id IS NOT NULL ORDER BY finished_at DESC",
                     String.class, output.toString());
             if (ids.isEmpty()) {
-                throw new NoRun("输出目录 " + output + " 还没有完成的汇总运行，请先运行 consolidate。");
+                throw new NoCurrentRun("输出目录 " + output + " 还没有完成的汇总运行，请先运行 consolidate。");
             }
             runId = ids.get(0);
         } else {
@@ -42,10 +35,10 @@ final class Letters {
         }
         List<String> status = jdbc.queryForList("SELECT status FROM hz_run WHERE run_id = ?", String.class, runId);
         if (status.isEmpty()) {
-            throw new NoRun("没有编号为 " + runId + " 的汇总运行（可用 runs 命令查看）。");
+            throw new NoCurrentRun("没有编号为 " + runId + " 的汇总运行（可用 runs 命令查看）。");
         }
         if (!status.get(0).equals("COMPLETED")) {
-            throw new NoRun("汇总运行 " + runId + " 未完成或明细已清理（状态 " + status.get(0) + "），不能据此发送。");
+            throw new NoCurrentRun("汇总运行 " + runId + " 未完成或明细已清理（状态 " + status.get(0) + "），不能据此发送。");
         }
         return runId;
     }

@@ -45,7 +45,7 @@ public class ReminderMailer {
     }
 
     public Result run(Path output, Registry registry, Campaign campaign, LocalDate today, boolean send)
-            throws Letters.NoRun {
+            throws NoCurrentRun {
         Path out = output.toAbsolutePath().normalize();
         String runId = Letters.run(jdbc, out, "latest");
         Timestamp asOf = jdbc.queryForObject("SELECT started_at FROM hz_run WHERE run_id = ?", Timestamp.class, runId);
