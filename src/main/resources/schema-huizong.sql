@@ -202,6 +202,70 @@ CREATE TABLE IF NOT EXISTS hz_completeness_status (
     PRIMARY KEY (run_id, unit, template)
 );
 
+-- Every message fetch-mail has seen in the campaign mailbox, by mailbox (user@host), folder, UIDVALIDITY and UID:
+-- a message is stored once, whatever was interrupted. state: storing (its attachments are being written) or done.
+-- kind: attachments, no_attachment, cloud_link (only a link to a 超大附件/云附件), auto_reply, bounce (ignored).
+CREATE TABLE IF NOT EXISTS hz_mail_in (
+    mailbox       VARCHAR(400) NOT NULL,
+    folder        VARCHAR(400) NOT NULL,
+    uid_validity  BIGINT NOT NULL,
+    uid           BIGINT NOT NULL,
+    message_id    VARCHAR,
+    sender        VARCHAR(400),
+    subject       VARCHAR,
+    received_at   TIMESTAMP WITH TIME ZONE,
+    fetched_at    TIMESTAMP WITH TIME ZONE,
+    inbox_dir     VARCHAR(2000),
+    kind          VARCHAR(20),
+    unit          VARCHAR(200),
+    note          VARCHAR,
+    attachments   INT,
+    state         VARCHAR(10) NOT NULL,
+    PRIMARY KEY (mailbox, folder, uid_validity, uid)
+);
+
+-- Each attachment fetch-mail writes into the inbox (path relative to it). The row is written before the file
+-- (the path is reserved, so a rerun after a crash writes the same file, never a second copy) and marked stored
+-- after; intake takes received_at (the message's INTERNALDATE), sender and subject from it.
+CREATE TABLE IF NOT EXISTS hz_mail_file (
+    mailbox       VARCHAR(400) NOT NULL,
+    folder        VARCHAR(400) NOT NULL,
+    uid_validity  BIGINT NOT NULL,
+    uid           BIGINT NOT NULL,
+    part_no       INT NOT NULL,
+    inbox_dir     VARCHAR(2000) NOT NULL,
+    path          VARCHAR(1000) NOT NULL,
+    name          VARCHAR,
+    sha256        VARCHAR(64),
+    size_bytes    BIGINT,
+    received_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    sender        VARCHAR(400),
+    subject       VARCHAR,
+    stored        BOOLEAN DEFAULT FALSE,
+    PRIMARY KEY (mailbox, folder, uid_validity, uid, part_no)
+);
+
+-- Every letter sent (feedback, reminder), keyed by what makes it the same letter: a unit's feedback by the unit and
+-- the content of its issues, a reminder by unit, template and day. state: pending (tried, not sent yet) or sent.
+CREATE TABLE IF NOT EXISTS hz_mail_out (
+    letter_key    VARCHAR(120) PRIMARY KEY,
+    kind          VARCHAR(20) NOT NULL,
+    run_id        VARCHAR(40),
+    unit          VARCHAR(200) NOT NULL,
+    template      VARCHAR(40),
+    content_sha   VARCHAR(64),
+    recipients    VARCHAR(2000),
+    subject       VARCHAR,
+    message_id    VARCHAR(400),
+    eml_path      VARCHAR(2000),
+    state         VARCHAR(20) NOT NULL,
+    error         VARCHAR,
+    attempts      INT,
+    created_at    TIMESTAMP WITH TIME ZONE,
+    sent_at       TIMESTAMP WITH TIME ZONE
+);
+
+CREATE UNIQUE INDEX IF NOT EXISTS hz_mail_file_path ON hz_mail_file (inbox_dir, path);
 CREATE INDEX IF NOT EXISTS hz_file_sha ON hz_file (run_id, sha256);
 CREATE INDEX IF NOT EXISTS hz_file_content ON hz_file (content_key);
 CREATE INDEX IF NOT EXISTS hz_record_unit ON hz_record (run_id, template, unit);

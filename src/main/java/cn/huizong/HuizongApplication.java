@@ -22,8 +22,12 @@ import org.springframework.core.env.MapPropertySource;
 import cn.huizong.app.CliArguments;
 import cn.huizong.app.ConsolidateCommand;
 import cn.huizong.app.ConsolidationRunner;
+import cn.huizong.app.FetchMailCommand;
 import cn.huizong.app.HuizongMessages;
+import cn.huizong.app.MailCommand;
 import cn.huizong.app.RunsCommand;
+import cn.huizong.app.SendFeedbackCommand;
+import cn.huizong.app.SendRemindersCommand;
 import cn.huizong.app.ServeCommand;
 import cn.huizong.app.ValidateCommand;
 import cn.huizong.web.WebConsole;
@@ -138,6 +142,10 @@ public class HuizongApplication {
             return switch (cli.command()) {
                 case "runs" -> context.getBean(RunsCommand.class).run(cli, out, err);
                 case "serve" -> context.getBean(ServeCommand.class).run(cli, out, err);
+                case "fetch-mail" -> context.getBean(FetchMailCommand.class).run(cli, out, err);
+                case "send-feedback" -> context.getBean(SendFeedbackCommand.class).run(cli, out, err);
+                case "send-reminders" -> context.getBean(SendRemindersCommand.class).run(cli, out, err);
+                case "mail" -> context.getBean(MailCommand.class).run(cli, out, err);
                 default -> context.getBean(ConsolidateCommand.class).run(cli, out, err);
             };
         }

@@ -17,7 +17,14 @@ public record CliArguments(String command, Map<String, String> options, List<Str
             "validate", Set.of("registry", "campaign"),
             "runs", Set.of("data", "db", "limit"),
             "serve", Set.of("input", "registry", "output", "data", "db", "campaign", "received", "port"),
+            "fetch-mail", Set.of("input", "registry", "data", "db"),
+            "send-feedback", Set.of("output", "run", "send", "registry", "campaign", "data", "db"),
+            "send-reminders", Set.of("output", "send", "registry", "campaign", "data", "db"),
+            "mail", Set.of("data", "db", "limit"),
             "help", Set.of());
+
+    /** Options that take no value: present means yes. */
+    static final Set<String> FLAGS = Set.of("send");
 
     public static CliArguments parse(String[] args) throws UsageException {
         if (args.length == 0) {
@@ -42,6 +49,8 @@ public record CliArguments(String command, Map<String, String> options, List<Str
                 if (eq >= 0) {
                     value = name.substring(eq + 1);
                     name = name.substring(0, eq);
+                } else if (FLAGS.contains(name)) {
+                    value = "true";
                 } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                     value = args[++i];
                 } else {
@@ -87,10 +96,24 @@ public record CliArguments(String command, Map<String, String> options, List<Str
                   runs           列出最近的汇总运行（编号、触发方式、起止时间、状态、文件数、行数）
                       --db JDBC_URL  --limit N（默认 20）
                   serve          常驻运行：网页控制台（默认端口 8080），并按 huizong.schedule.cron（默认每天 02:00，
-                                 北京时间）定时汇总；启动时补跑错过的定时任务；收到 SIGTERM 时安全停止，下次可续跑
+                                 北京时间）定时汇总；启动时补跑错过的定时任务；收到 SIGTERM 时安全停止，下次可续跑；
+                                 配置了收件服务器（huizong.mail.imap.host）时，每次定时汇总前先收取邮件
                       选项同 consolidate，另有 --port N（网页端口，默认 8080）
 
-                退出码：0 完成；1 系统故障；2 用法错误；3 已有汇总正在运行；4 validate 发现错误
+                  fetch-mail     收取报送邮箱中的新邮件，把附件存入收件箱的 邮件/<日期>/<发件人>/ 下
+                                 （收到时间以邮件服务器为准；重复运行不会重复保存）
+                      --input DIR  --registry FILE  --data DIR  --db JDBC_URL  同上
+                  send-feedback  给汇总结果中有问题的单位发送反馈邮件（反馈表和标注副本作附件）
+                      --run ID       汇总运行编号（默认 latest，即当前结果）
+                      --send         真正发送；不加时只把邮件写成 .eml 放在 runs/<编号>/outbox/ 供核对
+                      --output DIR  --registry FILE  --campaign FILE  --data DIR  --db JDBC_URL  同上
+                  send-reminders 在活动定义 reminderDays 指定的日子给尚未报送的单位发送催报邮件
+                      --send  --output DIR  --registry FILE  --campaign FILE  --data DIR  --db JDBC_URL  同上
+                  mail           列出收取和发出的邮件（时间、发件人/收件人、主题、附件、处理结果）
+                      --db JDBC_URL  --limit N（默认 20）
+
+                退出码：0 完成；1 系统故障（含邮件服务器连接或发送失败）；2 用法错误；3 已有汇总正在运行；
+                        4 validate 发现错误
                 """;
     }
 

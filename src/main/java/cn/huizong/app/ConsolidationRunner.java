@@ -30,6 +30,7 @@ import cn.huizong.job.ConsolidationJobConfiguration;
 import cn.huizong.job.GracefulStop;
 import cn.huizong.job.RunContext;
 import cn.huizong.job.ScannedInbox;
+import cn.huizong.mail.MailLog;
 import cn.huizong.support.ReadLimits;
 import cn.huizong.reporting.RunPublisher;
 
@@ -147,8 +148,9 @@ public class ConsolidationRunner {
             return new Outcome(EXIT_USAGE, "用法错误：数据目录不能位于收件箱之内：" + dataDir, null);
         }
         String newRunId = RUN_ID.format(ZonedDateTime.now(zone));
+        // attachments fetch-mail wrote into this inbox: received when the mail server says, unit by sender and subject
         RunContext ctx = RunContext.load(newRunId, request.input(), request.output(), dataDir, request.campaign(),
-                request.registry(), request.received(), limits);
+                request.registry(), request.received(), new MailLog(jdbc).receipts(request.input()), limits);
         // fingerprinting the inbox already copies it into the store (content-addressed: intake finds it there)
         List<InboxFile> files = new InboxScanner(limits, ctx.store()).scan(request.input(), ctx.receivedLog());
         String fingerprint = InputFingerprint.of(files, ctx.rulesFingerprint());

@@ -24,7 +24,8 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * {@code serve}: stays up and consolidates on a cron (huizong.schedule.cron, default 02:00 Asia/Shanghai),
- * under the same lock as every other entry point. A nightly run missed while the machine was off runs once at
+ * under the same lock as every other entry point, fetching the campaign mailbox first when one is configured
+ * (huizong.mail.imap.host). A nightly run missed while the machine was off runs once at
  * start-up. On SIGTERM the running job is asked to stop at the next file, so the next run resumes it.
  */
 @Component
@@ -33,6 +34,7 @@ public class ServeCommand {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
     private final ConsolidationRunner runner;
+    private final FetchMailCommand fetchMail;
     private final JdbcTemplate jdbc;
     private final String cron;
     private final ZoneId zone;
@@ -41,11 +43,17 @@ public class ServeCommand {
     private ThreadPoolTaskScheduler scheduler;
     private RunRequest request;
 
-    public ServeCommand(ConsolidationRunner runner, JdbcTemplate jdbc,
+    public ServeCommand(ConsolidationRunner runner, JdbcTemplate jdbc, String cron, String zone, Duration stopTimeout) {
+        this(runner, null, jdbc, cron, zone, stopTimeout);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ServeCommand(ConsolidationRunner runner, FetchMailCommand fetchMail, JdbcTemplate jdbc,
             @Value("${huizong.schedule.cron:0 0 2 * * *}") String cron,
             @Value("${huizong.schedule.zone:${huizong.zone:Asia/Shanghai}}") String zone,
             @Value("${huizong.schedule.stop-timeout:PT60S}") Duration stopTimeout) {
         this.runner = runner;
+        this.fetchMail = fetchMail;
         this.jdbc = jdbc;
         this.cron = cron;
         this.zone = ZoneId.of(zone);
@@ -81,6 +89,18 @@ public class ServeCommand {
     }
 
     void fire(String trigger) {
+        if (fetchMail != null && fetchMail.configured()) {
+            // the mailbox first, so the run sees what arrived since the last one; a mail failure does not stop it
+            cn.huizong.registry.Registry registry = null;
+            try {
+                registry = cn.huizong.registry.Registry.load(request.registry());
+            } catch (java.io.IOException | RuntimeException e) {
+                log.warn("registry unreadable for fetch-mail: {}", e.toString());
+            }
+            FetchMailCommand.Outcome fetched = fetchMail.fetch(request.input(), registry);
+            log.info("fetch-mail before the {} run: exit code {}: {}", trigger, fetched.code(),
+                    fetched.message().lines().findFirst().orElse(""));
+        }
         Path received = request.received();
         Path beside = request.input().resolveSibling("received.csv");
         if (received == null && Files.isRegularFile(beside)) {

@@ -33,7 +33,8 @@ public record Campaign(
         UnitLineWords unitLine,
         UnitNames unitNames,
         MarkedCopyLimits markedCopies,
-        DocumentRules documents) {
+        DocumentRules documents,
+        List<Integer> reminderDays) {
 
     /** Who runs the campaign: its full name (河南省教育厅) and the short one messages use (省教育厅). */
     public record Organisation(String name, String shortName) {
@@ -59,6 +60,19 @@ public record Campaign(
 
     /** Keywords that, found in a 单位类型 cell, mean a unit type. */
     public record TypeKeywords(UnitType type, List<String> words) {
+    }
+
+    /** The campaign's short name for mail subjects (【教育助企中原行】): its title before any bracketed notice number. */
+    public String shortTitle() {
+        String t = title.strip();
+        int cut = t.length();
+        for (String b : new String[] {"（", "(", "〔", "["}) {
+            int at = t.indexOf(b);
+            if (at > 0) {
+                cut = Math.min(cut, at);
+            }
+        }
+        return t.substring(0, cut).strip();
     }
 
     public Optional<TemplateSpec> template(String id) {

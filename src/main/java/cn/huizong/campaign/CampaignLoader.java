@@ -108,13 +108,28 @@ public final class CampaignLoader {
                 unitLine(m, source),
                 unitNames(m, source),
                 markedCopies(m, source),
-                DocumentRulesLoader.parse(m.get("writeups"), source));
+                DocumentRulesLoader.parse(m.get("writeups"), source),
+                reminderDays(m, source));
+    }
+
+    /** reminderDays: days before a template's deadline on which send-reminders writes (-1: the day after it). */
+    private static List<Integer> reminderDays(Map<String, Object> m, String source) {
+        Object v = m.getOrDefault("reminderDays", List.of(3, 1, -1));
+        if (!(v instanceof List<?> l)) {
+            throw new IllegalArgumentException("活动定义 " + source + " 中“reminderDays”应为整数列表，如 [3, 1, -1]，现为“" + v + "”");
+        }
+        List<Integer> out = new ArrayList<>();
+        for (Object o : l) {
+            out.add(number(o, "reminderDays", source));
+        }
+        return List.copyOf(out);
     }
 
     /** Every key the top level may hold; anything else is a misspelling that would silently fall back to a default. */
     private static final List<String> TOP_LEVEL = List.of("id", "title", "timezone", "rulesVersion", "organisation",
             "unitTypes", "unitLabels", "unitLine", "unitNames", "templates", "quotas", "correctionDays", "ongoingWords",
-            "deadlineWords", "deadlineWordsAssumed", "deadlineYear", "unitTypeKeywords", "rowWords", "markedCopies", "writeups");
+            "deadlineWords", "deadlineWordsAssumed", "deadlineYear", "unitTypeKeywords", "rowWords", "markedCopies",
+            "writeups", "reminderDays");
 
     /** Today's unit types, for a YAML without {@code unitTypes}: listed as the roster totals them, ordered as reports sort. */
     private static final List<Campaign.UnitTypeSpec> DEFAULT_UNIT_TYPES = List.of(

@@ -47,13 +47,16 @@ public final class ManifestStore {
         jdbc.batchUpdate("INSERT INTO hz_seen (sha256, first_run_id, first_seen_at) VALUES (?,?,?)", rows);
     }
 
-    /** @param contentKey the staging key of a file's bytes under the run's rules */
+    /**
+     * @param contentKey the staging key of a file's bytes under the run's rules
+     * @param received   the run's mail log: a file fetch-mail wrote is told its unit by its sender and subject
+     */
     public void saveManifest(String runId, List<InboxFile> files, Registry registry,
-            java.util.function.BiFunction<String, String, String> contentKey) {
+            java.util.function.BiFunction<String, String, String> contentKey, ReceivedLog received) {
         jdbc.update("DELETE FROM hz_file WHERE run_id = ?", runId);
         List<Object[]> rows = new ArrayList<>();
         for (InboxFile f : files) {
-            String pathUnit = UnitFromPath.guess(f.path(), registry).map(RegistryUnit::name).orElse(null);
+            String pathUnit = unitFromPath(f.path(), registry, received).map(RegistryUnit::name).orElse(null);
             rows.add(new Object[] {runId, f.fileNo(), f.path(), f.archiveNo(), f.memberName(), f.sha256(), f.size(),
                     Timestamp.from(f.receivedAt()), f.kind().name(), f.rejectCode(), f.rejectDetail(), pathUnit,
                     f.rejectCode() == null ? contentKey.apply(f.sha256(), f.kind().name()) : null, f.diskPath()});
@@ -61,5 +64,19 @@ public final class ManifestStore {
         jdbc.batchUpdate("INSERT INTO hz_file (run_id, file_no, path, archive_no, member_name, sha256, size_bytes, "
                 + "received_at, kind, reject_code, reject_detail, path_unit, content_key, disk_path) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+    }
+
+    /**
+     * The unit a file's path and provenance point to, for when its sheet does not say: the mail's sender and
+     * subject for a fetched attachment, else its folders and name.
+     */
+    static java.util.Optional<RegistryUnit> unitFromPath(String path, Registry registry, ReceivedLog received) {
+        java.util.Optional<MailReceipt> mail = received.mail(path);
+        if (mail.isEmpty()) {
+            return UnitFromPath.guess(path, registry);
+        }
+        int member = path.indexOf("!/");
+        String inMail = mail.get().nameInMail() + (member >= 0 ? path.substring(member) : "");
+        return UnitFromPath.guessFromMail(mail.get().sender(), mail.get().subject(), inMail, registry);
     }
 }

@@ -29,15 +29,40 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class ReceivedLog {
 
-    public static final ReceivedLog EMPTY = new ReceivedLog(Map.of(), Map.of());
+    public static final ReceivedLog EMPTY = new ReceivedLog(Map.of(), Map.of(), Map.of());
 
     private final Map<String, Instant> byKey;
     /** The path as the log wrote it, for telling the clerk which line matched nothing. */
     private final Map<String, String> written;
+    /** Attachments fetch-mail wrote into this inbox (recorded in the database), by key of their path. */
+    private final Map<String, MailReceipt> fetched;
 
-    private ReceivedLog(Map<String, Instant> byKey, Map<String, String> written) {
+    private ReceivedLog(Map<String, Instant> byKey, Map<String, String> written, Map<String, MailReceipt> fetched) {
         this.byKey = byKey;
         this.written = written;
+        this.fetched = fetched;
+    }
+
+    /**
+     * This log with the attachments fetch-mail recorded: their arrival time is the mail server's, whatever the
+     * file's time says. A line written in the log by hand for the same path still wins (a clerk's correction).
+     */
+    public ReceivedLog withMail(Collection<MailReceipt> receipts) {
+        if (receipts.isEmpty()) {
+            return this;
+        }
+        Map<String, MailReceipt> all = new LinkedHashMap<>(fetched);
+        receipts.forEach(r -> all.put(key(r.path()), r));
+        return new ReceivedLog(byKey, written, Map.copyOf(all));
+    }
+
+    /**
+     * The mail a file came in, if fetch-mail wrote it into the inbox; an archive member answers for its archive.
+     */
+    public Optional<MailReceipt> mail(String path) {
+        String p = path == null ? "" : path;
+        int member = p.indexOf("!/");
+        return Optional.ofNullable(fetched.get(key(member >= 0 ? p.substring(0, member) : p)));
     }
 
     public static ReceivedLog load(Path file) throws IOException {
@@ -58,12 +83,18 @@ public final class ReceivedLog {
                         + "行的时间“" + (r.isSet("received_at") ? r.get("received_at") : "") + "”无效，应为 2025-12-08T16:40:00+08:00 形式");
             }
         }
-        return new ReceivedLog(byKey, written);
+        return new ReceivedLog(byKey, written, Map.of());
     }
 
     /** When the file at this path under the inbox arrived, if the log says. */
     public Optional<Instant> at(String path) {
-        return Optional.ofNullable(byKey.get(key(path)));
+        String k = key(path);
+        Instant logged = byKey.get(k);
+        if (logged != null) {
+            return Optional.of(logged);
+        }
+        MailReceipt m = fetched.get(k);
+        return m == null ? Optional.empty() : Optional.of(m.receivedAt());
     }
 
     /**

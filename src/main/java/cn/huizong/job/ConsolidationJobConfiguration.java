@@ -20,6 +20,7 @@ import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import cn.huizong.mail.MailLog;
 import cn.huizong.resolution.Resolution;
 import cn.huizong.support.ReadLimits;
 
@@ -64,11 +65,13 @@ public class ConsolidationJobConfiguration {
             @Value("${huizong.data-dir:./data}") String dataDirProperty,
             @Value("#{jobParameters['campaign.file']}") String campaignFile,
             @Value("#{jobParameters['registry.file']}") String registryFile,
-            @Value("#{jobParameters['received.file']}") String receivedFile, ReadLimits limits) throws IOException {
+            @Value("#{jobParameters['received.file']}") String receivedFile, ReadLimits limits, JdbcTemplate jdbc)
+            throws IOException {
         String dataDir = dataDirParameter == null || dataDirParameter.isBlank() ? dataDirProperty : dataDirParameter;
         return RunContext.load(runId, Path.of(inputDir), Path.of(outputDir), Path.of(dataDir), campaignFile,
                 Path.of(registryFile),
-                receivedFile == null || receivedFile.isBlank() ? null : Path.of(receivedFile), limits);
+                receivedFile == null || receivedFile.isBlank() ? null : Path.of(receivedFile),
+                new MailLog(jdbc).receipts(Path.of(inputDir)), limits);
     }
 
     @Bean

@@ -48,7 +48,7 @@ final class IntakeInbox implements Tasklet {
                 Timestamp.from(started), "STARTED", files.size());
         ManifestStore manifest = new ManifestStore(jdbc);
         manifest.saveUnits(ctx.runId(), ctx.registry());
-        manifest.saveManifest(ctx.runId(), files, ctx.registry(), ctx::contentKey);
+        manifest.saveManifest(ctx.runId(), files, ctx.registry(), ctx::contentKey, ctx.receivedLog());
         manifest.recordFirstSeen(ctx.runId(), files, started);
         contribution.incrementWriteCount(files.size());
         return RepeatStatus.FINISHED;

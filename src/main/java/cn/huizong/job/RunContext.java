@@ -5,7 +5,10 @@ import java.nio.file.Path;
 
 import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.CampaignLoader;
+import java.util.List;
+
 import cn.huizong.intake.EvidenceStore;
+import cn.huizong.intake.MailReceipt;
 import cn.huizong.intake.ReceivedLog;
 import cn.huizong.support.Sha256;
 import cn.huizong.support.ReadLimits;
@@ -37,6 +40,12 @@ public record RunContext(
 
     public static RunContext load(String runId, Path inputDir, Path outputDir, Path dataDir, String campaignFile,
             Path registryFile, Path receivedFile, ReadLimits limits) throws IOException {
+        return load(runId, inputDir, outputDir, dataDir, campaignFile, registryFile, receivedFile, List.of(), limits);
+    }
+
+    /** @param fetched attachments fetch-mail wrote into this inbox: their arrival times, senders and subjects */
+    public static RunContext load(String runId, Path inputDir, Path outputDir, Path dataDir, String campaignFile,
+            Path registryFile, Path receivedFile, List<MailReceipt> fetched, ReadLimits limits) throws IOException {
         Campaign campaign = campaignFile == null || campaignFile.isBlank() ? CampaignLoader.loadBundled()
                 : CampaignLoader.load(Path.of(campaignFile));
         Registry registry = Registry.load(registryFile).withNames(campaign.unitNames());
@@ -44,7 +53,7 @@ public record RunContext(
         String fp = Sha256.of(campaign.fingerprint() + "|" + campaign.rulesVersion() + "|" + CODE_RULES_VERSION + "|"
                 + Sha256.of(Registry.fingerprintBytes(registryFile)) + "|" + IssueCode.textsFingerprint());
         return new RunContext(runId, inputDir, outputDir, dataDir.toAbsolutePath().normalize(), campaign, registry, fp,
-                ReceivedLog.load(receivedFile), limits);
+                ReceivedLog.load(receivedFile).withMail(fetched), limits);
     }
 
     /** Staging key of a file's bytes read as a given kind under this run's rules. */

@@ -26,6 +26,8 @@ public final class Registry {
     private final Map<String, RegistryUnit> byKey = new LinkedHashMap<>();
     private final UnitNames names;
     private final java.util.regex.Pattern seal;
+    /** Lower-case address to unit; an address listed by two units stays with the first. */
+    private final Map<String, RegistryUnit> byEmail = new LinkedHashMap<>();
 
     public Registry(List<RegistryUnit> units) {
         this(units, UnitNames.DEFAULT);
@@ -44,13 +46,16 @@ public final class Registry {
                 }
             }
         }
+        for (RegistryUnit u : units) {
+            u.emails().forEach(e -> byEmail.putIfAbsent(e, u));
+        }
         keys.sort(Comparator.comparingInt((Map.Entry<String, RegistryUnit> e) -> e.getKey().length()).reversed());
         for (Map.Entry<String, RegistryUnit> e : keys) {
             byKey.putIfAbsent(e.getKey(), e.getValue());
         }
     }
 
-    /** Reads registry.csv (unit_name,unit_type,city,aliases), UTF-8 or GBK. */
+    /** Reads registry.csv (unit_name,unit_type,city,aliases[,emails]), UTF-8 or GBK. */
     public static Registry load(Path file) throws IOException {
         String text = TextDecoding.decode(Files.readAllBytes(file));
         return parse(new StringReader(text), file.toString());
@@ -71,12 +76,38 @@ public final class Registry {
             String aliases = r.isMapped("aliases") ? r.get("aliases") : "";
             List<String> list = aliases.isBlank() ? List.of()
                     : Arrays.stream(aliases.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-            units.add(new RegistryUnit(name.trim(), type, r.isMapped("city") ? r.get("city") : "", list));
+            String emails = r.isMapped("emails") && r.isSet("emails") ? r.get("emails") : "";
+            units.add(new RegistryUnit(name.trim(), type, r.isMapped("city") ? r.get("city") : "", list,
+                    emailList(emails)));
         }
         if (units.isEmpty()) {
             throw new IllegalArgumentException("名录 " + source + " 中没有任何单位");
         }
         return new Registry(units);
+    }
+
+    /** Addresses separated by ; (or , and Chinese ；，), trimmed and in lower case. */
+    static List<String> emailList(String text) {
+        return text.isBlank() ? List.of()
+                : Arrays.stream(text.split("[;,；，\\s]+")).map(Registry::address).filter(s -> !s.isEmpty())
+                        .distinct().toList();
+    }
+
+    /** An address as compared: trimmed, angle brackets and mailto: dropped, lower case. */
+    public static String address(String written) {
+        String a = written == null ? "" : written.strip();
+        if (a.startsWith("<") && a.endsWith(">")) {
+            a = a.substring(1, a.length() - 1);
+        }
+        if (a.regionMatches(true, 0, "mailto:", 0, 7)) {
+            a = a.substring(7);
+        }
+        return a.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The unit that lists this sender's address in its {@code emails} column. */
+    public Optional<RegistryUnit> byEmail(String address) {
+        return Optional.ofNullable(byEmail.get(address(address)));
     }
 
     /** The same units, names compared under a campaign's rules ({@code unitNames} in its YAML). */

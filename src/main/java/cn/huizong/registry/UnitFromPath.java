@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import cn.huizong.registry.Registry;
-import cn.huizong.registry.RegistryUnit;
-
 /**
  * The unit a file came from when its sheet does not say: the nearest folder, then the file name, then the
  * folders further up (an archive counts as the folder of its members). A name that carries on into another
@@ -19,7 +16,38 @@ public final class UnitFromPath {
     }
 
     public static Optional<RegistryUnit> guess(String path, Registry registry) {
-        for (String candidate : candidates(path)) {
+        return guessFrom(candidates(path), registry);
+    }
+
+    /**
+     * A file that came by mail (fetch-mail): the sender's address in the registry, then the subject line, then the
+     * file's own name (and, for an archive member, its folders and the archive's name). The folders the fetch made
+     * (date, sender address) say nothing about the unit.
+     *
+     * @param pathInMail the file's path below its sender folder: the attachment's name, or {@code a.zip!/dir/m.xlsx}
+     */
+    public static Optional<RegistryUnit> guessFromMail(String sender, String subject, String pathInMail,
+            Registry registry) {
+        if (sender != null) {
+            Optional<RegistryUnit> bySender = registry.byEmail(sender);
+            if (bySender.isPresent()) {
+                return bySender;
+            }
+        }
+        if (subject != null && !subject.isBlank()) {
+            Registry.PathName named = registry.inName(subject);
+            if (named.unit() != null) {
+                return Optional.of(named.unit());
+            }
+            if (named.anotherInstitution()) {
+                return Optional.empty(); // as for a folder: that other institution's mail, forwarded by hand
+            }
+        }
+        return guessFrom(candidates(pathInMail), registry);
+    }
+
+    private static Optional<RegistryUnit> guessFrom(List<String> candidates, Registry registry) {
+        for (String candidate : candidates) {
             Registry.PathName named = registry.inName(candidate);
             if (named.unit() != null) {
                 return Optional.of(named.unit());

@@ -23,7 +23,7 @@ class PackageLayersTest {
 
     /** Bottom first. */
     static final List<String> LAYERS = List.of("support", "registry", "campaign", "intake", "reading", "validation",
-            "documents", "staging", "resolution", "reporting", "job", "app", "web");
+            "documents", "staging", "resolution", "reporting", "mail", "job", "app", "web");
 
     @ArchTest
     static final ArchRule packagesHaveNoCycles = slices().matching("cn.huizong.(*)..").should().beFreeOfCycles();
