@@ -42,10 +42,13 @@ public final class Registry {
         }
     }
 
-    /** Reads registry.csv (unit_name,unit_type,city,aliases), UTF-8 or GBK. */
+    /**
+     * Reads registry.csv (unit_name,unit_type,city,aliases[,emails]), UTF-8 or GBK, with the aliases and e-mails
+     * added from the console in the side file beside it ({@link RegistryAdditions}).
+     */
     public static Registry load(Path file) throws IOException {
         String text = TextDecoding.decode(Files.readAllBytes(file));
-        return parse(new StringReader(text), file.toString());
+        return RegistryAdditions.apply(parse(new StringReader(text), file.toString()), RegistryAdditions.read(file));
     }
 
     public static Registry parse(Reader reader, String source) throws IOException {
@@ -63,7 +66,10 @@ public final class Registry {
             String aliases = r.isMapped("aliases") ? r.get("aliases") : "";
             List<String> list = aliases.isBlank() ? List.of()
                     : Arrays.stream(aliases.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-            units.add(new RegistryUnit(name.trim(), type, r.isMapped("city") ? r.get("city") : "", list));
+            String emails = r.isMapped("emails") ? r.get("emails") : "";
+            List<String> mails = emails.isBlank() ? List.of()
+                    : Arrays.stream(emails.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            units.add(new RegistryUnit(name.trim(), type, r.isMapped("city") ? r.get("city") : "", list, mails));
         }
         if (units.isEmpty()) {
             throw new IllegalArgumentException("名录 " + source + " 中没有任何单位");
@@ -162,8 +168,11 @@ public final class Registry {
         return best;
     }
 
-    /** Raw bytes of the registry file decoded, for fingerprints. */
+    /** Raw bytes of the registry file decoded, and of its side file of additions where there is one, for fingerprints. */
     public static byte[] fingerprintBytes(Path file) throws IOException {
-        return TextDecoding.decode(Files.readAllBytes(file)).getBytes(StandardCharsets.UTF_8);
+        String additions = RegistryAdditions.fingerprintText(file);
+        String text = TextDecoding.decode(Files.readAllBytes(file));
+        return (additions.isEmpty() ? text : text + "\n" + RegistryAdditions.FILE_NAME + "\n" + additions)
+                .getBytes(StandardCharsets.UTF_8);
     }
 }
