@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
@@ -96,9 +95,5 @@ class RegistryAdmin {
                         : "“" + alias + "”已是 " + u.name() + " 的名称或别名，不能再作为 " + unit.name() + " 的别名。");
             }
         }
-    }
-
-    Optional<RegistryUnit> unit(String name) throws IOException {
-        return settings.registry().byName(name);
     }
 }

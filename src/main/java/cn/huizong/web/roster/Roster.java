@@ -153,9 +153,11 @@ public class Roster {
         return Optional.of(new UnitPage(current.get(), line.get(), files, feedback, emails));
     }
 
-    /** A unit's contact e-mails in the registry as serve reads it now (for the reminder list). */
-    public List<String> emails(String unit) throws IOException {
-        return settings.registry().byName(unit).map(RegistryUnit::emails).orElse(List.of());
+    /** Each line's contact e-mails in the registry as serve reads it now (for the reminder list), in order. */
+    public List<List<String>> emails(List<Line> lines) throws IOException {
+        Registry registry = settings.registry();
+        return lines.stream().map(l -> registry.byName(l.unit().unit()).map(RegistryUnit::emails).orElse(List.of()))
+                .toList();
     }
 
     /** The feedback folder of a run (反馈/<unit>.xlsx and 反馈/<unit>/ with the marked copies). */

@@ -2,7 +2,6 @@ package cn.huizong.web.roster;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.http.ContentDisposition;
@@ -75,11 +74,7 @@ class RosterController {
         Roster.Page page = roster.reminders(Roster.Filter.of(city, type, null, template));
         model.addAttribute("page", page);
         unitHref(model, request);
-        List<List<String>> emails = new ArrayList<>();
-        for (Roster.Line l : page.lines()) {
-            emails.add(roster.emails(l.unit().unit()));
-        }
-        model.addAttribute("emails", emails);
+        model.addAttribute("emails", roster.emails(page.lines()));
         return "reminders";
     }
 
@@ -90,10 +85,7 @@ class RosterController {
         Roster.Page page = roster.reminders(Roster.Filter.of(city, type, null, template));
         String name = "催报名单-" + page.current().map(r -> r.dataRunId()).orElseThrow(RosterController::noResult)
                 + ".xlsx";
-        List<List<String>> emails = new ArrayList<>();
-        for (Roster.Line l : page.lines()) {
-            emails.add(roster.emails(l.unit().unit()));
-        }
+        List<List<String>> emails = roster.emails(page.lines());
         audit.record(user.getName(), request.getRemoteAddr(), AuditLog.Action.DOWNLOAD, "导出 " + name
                 + "（" + page.lines().size() + " 个单位）");
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
