@@ -55,10 +55,13 @@ public final class Registry {
         }
     }
 
-    /** Reads registry.csv (unit_name,unit_type,city,aliases[,emails]), UTF-8 or GBK. */
+    /**
+     * Reads registry.csv (unit_name,unit_type,city,aliases[,emails]), UTF-8 or GBK, with the aliases and e-mails
+     * added from the console in the side file beside it ({@link RegistryAdditions}).
+     */
     public static Registry load(Path file) throws IOException {
         String text = TextDecoding.decode(Files.readAllBytes(file));
-        return parse(new StringReader(text), file.toString());
+        return RegistryAdditions.apply(parse(new StringReader(text), file.toString()), RegistryAdditions.read(file));
     }
 
     public static Registry parse(Reader reader, String source) throws IOException {
@@ -211,8 +214,11 @@ public final class Registry {
         return best;
     }
 
-    /** Raw bytes of the registry file decoded, for fingerprints. */
+    /** Raw bytes of the registry file decoded, and of its side file of additions where there is one, for fingerprints. */
     public static byte[] fingerprintBytes(Path file) throws IOException {
-        return TextDecoding.decode(Files.readAllBytes(file)).getBytes(StandardCharsets.UTF_8);
+        String additions = RegistryAdditions.fingerprintText(file);
+        String text = TextDecoding.decode(Files.readAllBytes(file));
+        return (additions.isEmpty() ? text : text + "\n" + RegistryAdditions.FILE_NAME + "\n" + additions)
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -250,6 +250,12 @@ final class ReportData {
                 out, runId);
     }
 
+    /** The issues of the files a unit sent (or that name it), in issues.csv order: a unit's page in the console. */
+    void issuesOfUnit(String runId, String unit, Consumer<IssueRow> out) {
+        issues(ISSUE_COLUMNS + "WHERE i.run_id = ? AND (f.unit = ? OR i.unit = ?) ORDER BY " + ISSUE_ORDER, WITHIN_A_ROW,
+                out, runId, unit, unit);
+    }
+
     /** Issues that sit on a row of a sheet (not the file as a whole), by file, row and column. */
     void cellIssues(String runId, Consumer<IssueRow> out) {
         // row_no is the reading order (sheet by sheet, row by row): a sheet's name would sort by collation

@@ -60,10 +60,20 @@ public class ServeSettings {
         return Path.of(output).toAbsolutePath().normalize();
     }
 
-    /** The registry, read again when its file changed. */
+    /** The registry file serve was started with (--registry). */
+    public Path registryFile() {
+        return Path.of(registry).toAbsolutePath().normalize();
+    }
+
+    /** The registry, read again when its file or its side file of additions changed. */
     public synchronized Registry registry() throws IOException {
         Path file = Path.of(registry).toAbsolutePath().normalize();
+        Path side = cn.huizong.registry.RegistryAdditions.fileFor(file);
         FileTime modified = Files.getLastModifiedTime(file);
+        if (Files.exists(side)) { // either file changing reads both again
+            FileTime s = Files.getLastModifiedTime(side);
+            modified = s.compareTo(modified) > 0 ? s : modified;
+        }
         if (registryCache == null || !registryCache.file().equals(file) || !registryCache.modified().equals(modified)) {
             registryCache = new Cached<>(file, modified, Registry.load(file));
         }
