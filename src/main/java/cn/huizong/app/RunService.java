@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import cn.huizong.job.Progress;
+import cn.huizong.reporting.BiViews;
 import jakarta.annotation.PreDestroy;
 
 /**
@@ -168,11 +169,20 @@ public class RunService {
         return page.stream().map(s -> s.status() == RunStatus.State.RUNNING ? withProgress(s) : s).toList();
     }
 
-    /** The run whose result is current: the newest completed or unchanged one. */
+    /**
+     * The run whose result is current, as the BI views see it ({@code hz_current_run}: the newest finished run
+     * that published or found its inbox unchanged, also one stopped after publishing); before the views exist,
+     * the newest completed or unchanged run.
+     */
     public Optional<String> latestRunId() {
-        List<String> ids = jdbc.queryForList("SELECT run_id FROM hz_run WHERE status IN ('COMPLETED', 'UNCHANGED', "
-                + "'PRUNED') AND finished_at IS NOT NULL ORDER BY finished_at DESC, run_id DESC", String.class);
-        return ids.stream().findFirst();
+        try {
+            return jdbc.queryForList("SELECT latest_run_id FROM " + BiViews.CURRENT_RUN, String.class).stream()
+                    .findFirst();
+        } catch (org.springframework.dao.DataAccessException noViews) {
+            List<String> ids = jdbc.queryForList("SELECT run_id FROM hz_run WHERE status IN ('COMPLETED', 'UNCHANGED', "
+                    + "'PRUNED') AND finished_at IS NOT NULL ORDER BY finished_at DESC, run_id DESC", String.class);
+            return ids.stream().findFirst();
+        }
     }
 
     private static final String SELECT = "SELECT run_id, trigger_source, started_by, started_at, finished_at, status, "
