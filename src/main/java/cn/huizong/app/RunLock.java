@@ -396,6 +396,16 @@ public class RunLock {
         }
     }
 
+    /** The live holder, if any (who started the run, when, by which trigger). */
+    public Optional<Holder> runningHolder() {
+        Optional<Row> row = current();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean live = isPostgres() ? advisoryLockHeld() : staleness(row.get()).isEmpty();
+        return live ? Optional.of(row.get().holder()) : Optional.empty();
+    }
+
     /** The run id of a live holder, if any: a row left by a dead process does not count. */
     public Optional<String> runningRunId() {
         Optional<Row> row = current();

@@ -150,8 +150,9 @@ public class RunService {
         List<RunStatus> found = jdbc.query(SELECT + " WHERE run_id = ?", (rs, i) -> row(rs, locked), id);
         if (found.isEmpty()) {
             // named and locked, but its intake has not written hz_run yet
-            return locked.filter(id::equals).map(r -> new RunStatus(r, null, null, RunStatus.State.RUNNING, null, null,
-                    null, 0, null, null, null, "intakeInboxStep", 0, null, null, r, null, false));
+            return lock.runningHolder().filter(h -> id.equals(h.runId())).map(h -> new RunStatus(id, h.trigger(),
+                    h.startedBy(), RunStatus.State.RUNNING, h.startedAt(), null, null, 0, null, null, null,
+                    "intakeInboxStep", 0, null, null, id, null, false));
         }
         RunStatus s = found.get(0);
         return Optional.of(s.status() == RunStatus.State.RUNNING || s.status() == RunStatus.State.STOPPED
