@@ -13,11 +13,12 @@ import cn.huizong.intake.EvidenceStore;
 import cn.huizong.support.ReadLimits;
 
 /**
- * The workbooks people read, written into the run folder before it is published: 省级汇总表.xlsx for the
- * province, and under 反馈/ a letter per unit with problems plus marked copies of its problem files.
+ * Everything a run folder holds, written before it is published: the CSV feeds under csv/, 省级汇总表.xlsx for
+ * the province, and under 反馈/ a letter per unit with problems plus marked copies of its problem files.
  */
 public final class Reports {
 
+    private final JdbcTemplate jdbc;
     private final ReportData data;
     private final Campaign campaign;
     private final EvidenceStore store;
@@ -25,6 +26,7 @@ public final class Reports {
 
     /** @param store the received files by hash, read for the marked copies of problem files (never the inbox) */
     public Reports(JdbcTemplate jdbc, Campaign campaign, EvidenceStore store, ReadLimits limits) {
+        this.jdbc = jdbc;
         this.data = new ReportData(jdbc);
         this.campaign = campaign;
         this.store = store;
@@ -32,7 +34,10 @@ public final class Reports {
     }
 
     public void write(String runId, Path runFolder) throws IOException {
-        new ProvincialWorkbook(data, campaign).write(runId, runFolder.resolve(ProvincialWorkbook.FILE_NAME));
+        Path csv = runFolder.resolve("csv");
+        // the feeds of templates without quotas come with their sheets of 省级汇总表 (one read of their rows)
+        new CsvExporter(jdbc, campaign).export(runId, csv, t -> t.quotaApplies());
+        new ProvincialWorkbook(data, campaign).write(runId, runFolder.resolve(ProvincialWorkbook.FILE_NAME), csv);
         Path feedback = runFolder.resolve(FeedbackWorkbooks.FOLDER);
         List<ReportData.FileRow> files = data.files(runId);
         Map<Integer, ReportData.FileRow> byNo = new LinkedHashMap<>();
