@@ -44,7 +44,7 @@ final class PublishOutputs implements Tasklet {
             // SXSSF and the usermodel spill to temporary files: under the data folder, never the system's
             TempFile.setThreadLocalTempFileCreationStrategy(new DefaultTempFileCreationStrategy(ctx.tempDir().toFile()));
             try {
-                new Reports(jdbc, ctx.campaign(), ctx.store(), ctx.limits()).write(ctx.runId(), draft);
+                new Reports(jdbc, ctx.campaign(), ctx.store(), ctx.limits(), ctx.tempDir()).write(ctx.runId(), draft);
             } finally {
                 TempFile.setThreadLocalTempFileCreationStrategy(null);
             }
