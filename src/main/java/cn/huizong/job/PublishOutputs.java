@@ -15,7 +15,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.huizong.reporting.CsvExporter;
 import cn.huizong.reporting.DerivedValues;
 import cn.huizong.reporting.Reports;
 import cn.huizong.reporting.RunPublisher;
@@ -43,11 +42,10 @@ final class PublishOutputs implements Tasklet {
             Path draft = folder.resolveSibling(".draft-" + ctx.runId());
             RunPublisher.deleteTree(draft);
             Files.createDirectories(draft);
-            new CsvExporter(jdbc, ctx.campaign()).export(ctx.runId(), draft.resolve("csv"));
             // SXSSF and the usermodel spill to temporary files: under the data folder, never the system's
             TempFile.setThreadLocalTempFileCreationStrategy(new DefaultTempFileCreationStrategy(ctx.tempDir().toFile()));
             try {
-                new Reports(jdbc, ctx.campaign(), ctx.store(), ctx.limits()).write(ctx.runId(), draft);
+                new Reports(jdbc, ctx.campaign(), ctx.store(), ctx.limits(), ctx.tempDir()).write(ctx.runId(), draft);
             } finally {
                 TempFile.setThreadLocalTempFileCreationStrategy(null);
             }

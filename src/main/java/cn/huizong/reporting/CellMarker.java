@@ -189,7 +189,7 @@ final class CellMarker {
     static String commentText(List<ReportData.IssueRow> issues) {
         Set<String> lines = new LinkedHashSet<>();
         for (ReportData.IssueRow i : issues) {
-            lines.add(ProvincialWorkbook.severityLabel(i.severity()) + "：" + i.message());
+            lines.add(Labels.severityLabel(i.severity()) + "：" + i.message());
         }
         return String.join("\n", lines);
     }

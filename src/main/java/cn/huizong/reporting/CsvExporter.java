@@ -10,15 +10,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.huizong.campaign.Campaign;
-import cn.huizong.campaign.ColumnSpec;
 import cn.huizong.campaign.TemplateSpec;
-import cn.huizong.registry.Names;
 import cn.huizong.staging.ContentStore;
-import cn.huizong.validation.DeadlineParser;
 
 /** Writes the run's CSV feeds (the contract dashboards and scripts read) from the master tables. */
 public final class CsvExporter {
@@ -32,10 +30,17 @@ public final class CsvExporter {
     }
 
     public void export(String runId, Path csvDir) throws IOException {
+        export(runId, csvDir, t -> true);
+    }
+
+    /** Every feed, the records of only those templates {@code withRecords} accepts (the rest are written elsewhere). */
+    void export(String runId, Path csvDir, Predicate<TemplateSpec> withRecords) throws IOException {
         Files.createDirectories(csvDir);
         submissions(runId, csvDir.resolve("submissions.csv"));
         for (TemplateSpec t : campaign.templates()) {
-            records(runId, t, csvDir.resolve(t.output()));
+            if (withRecords.test(t)) {
+                records(runId, t, csvDir.resolve(t.output()));
+            }
         }
         quota(runId, csvDir.resolve("quota.csv"));
         issues(runId, csvDir.resolve("issues.csv"));
@@ -67,46 +72,21 @@ public final class CsvExporter {
 
     /** Accepted rows of a template (and over-quota ones where quotas apply), values in template order. */
     private void records(String runId, TemplateSpec t, Path file) throws IOException {
-        List<String> header = new ArrayList<>(List.of("unit", "unit_type"));
-        for (ColumnSpec c : t.columns()) {
-            header.add(c.key());
-            if (c.keyed()) {
-                header.add(c.key() + "_key");
-            }
-            if (c.date()) {
-                header.add(c.key() + "_text");
-            }
-        }
-        header.addAll(List.of("status", "source_file", "source_sheet", "source_row"));
-        DeadlineParser dates = DeadlineParser.of(campaign);
+        RecordCsv feed = new RecordCsv(campaign, t);
         String statuses = t.quotaApplies() ? "('accepted', 'over_quota')" : "('accepted')";
-        try (SafeCsv csv = SafeCsv.create(file, header)) {
+        try (SafeCsv csv = SafeCsv.create(file, feed.header())) {
             jdbc.query("SELECT rec.unit, u.unit_type, r.vals, rec.status, f.path, r.sheet, r.excel_row "
                     + "FROM hz_record rec JOIN hz_row r ON r.content_key = rec.content_key AND r.row_no = rec.row_no "
                     + "JOIN hz_file f ON f.run_id = rec.run_id AND f.file_no = rec.file_no "
                     + "LEFT JOIN hz_unit u ON u.run_id = rec.run_id AND u.name = rec.unit "
                     + "WHERE rec.run_id = ? AND rec.template = ? AND rec.status IN " + statuses
-                    // manifest order (file_no, as in submissions.csv): a path's order would be the database collation's
-                    + " ORDER BY f.file_no, rec.row_no", rs -> {
-                        List<String> values = ContentStore.decode(rs.getString(3), t.columns().size());
-                        List<Object> row = new ArrayList<>(List.of(rs.getString(1), rs.getString(2)));
-                        for (int i = 0; i < t.columns().size(); i++) {
-                            ColumnSpec c = t.columns().get(i);
-                            String v = values.get(i);
-                            if (c.date()) {
-                                java.time.LocalDate d = v.isEmpty() ? null : dates.dateOf(v);
-                                row.add(d == null ? "" : d.toString());
-                                row.add(v);
-                            } else {
-                                row.add(v);
-                            }
-                            if (c.keyed()) {
-                                row.add(Names.enterpriseKey(v));
-                            }
-                        }
-                        row.addAll(List.of(rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7)));
+                    // manifest order (file_no, as in submissions.csv): a path's order would be the database
+                    // collation's; the primary key's order, so that H2 reads the index in order instead of sorting
+                    + " ORDER BY rec.run_id, rec.file_no, rec.row_no", rs -> {
                         try {
-                            csv.row(row.toArray());
+                            csv.row(feed.row(rs.getString(1), rs.getString(2),
+                                    ContentStore.decode(rs.getString(3), t.columns().size()), rs.getString(4),
+                                    rs.getString(5), rs.getString(6), rs.getInt(7)));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }

@@ -86,7 +86,7 @@ final class FeedbackLetter {
         List<String> items = new ArrayList<>();
         for (ReportData.FileRow x : files.subList(0, Math.min(files.size(), MAX_FILES_LISTED))) {
             items.add(x.path() + "（" + WHEN.format(x.receivedAt().atZone(zone)) + " 收到，"
-                    + ProvincialWorkbook.statusLabel(x.status()) + lateness(x) + "）");
+                    + Labels.statusLabel(x.status()) + lateness(x) + "）");
         }
         sb.append(String.join("；", items));
         if (files.size() > MAX_FILES_LISTED) {
@@ -119,7 +119,7 @@ final class FeedbackLetter {
                 continue;
             }
             String unit = t.quotaApplies() ? "项" : "行";
-            StringBuilder sb = new StringBuilder(ProvincialWorkbook.shortTitle(t) + "采用 " + c.get("accepted") + " " + unit);
+            StringBuilder sb = new StringBuilder(Labels.shortTitle(t) + "采用 " + c.get("accepted") + " " + unit);
             if (c.get("rejected") > 0) {
                 sb.append("，因错误未采用 ").append(c.get("rejected")).append(" ").append(unit);
             }
@@ -166,7 +166,7 @@ final class FeedbackLetter {
             LocalDate by = t == null || t.deadline().isBefore(today) ? today.plusDays(campaign.correctionDays()) : t.deadline();
             String text = DATE.format(by) + (t != null && t.deadline().isBefore(today)
                     ? "（原定截止时间" + DATE.format(t.deadline()) + "已过）" : "");
-            byTemplate.put(t == null ? "" : ProvincialWorkbook.shortTitle(t), text);
+            byTemplate.put(t == null ? "" : Labels.shortTitle(t), text);
         }
         if (byTemplate.size() == 1 || byTemplate.values().stream().distinct().count() == 1) {
             return "于" + byTemplate.values().iterator().next() + "前";

@@ -116,14 +116,13 @@ final class FeedbackWorkbooks {
     private final class Writer {
         final String unit;
         final Path file;
-        final SXSSFWorkbook wb = new SXSSFWorkbook(200);
+        final SXSSFWorkbook wb = new StreamedWorkbook();
         final SheetTable table;
         long n;
 
         Writer(String unit, Path dir, FeedbackLetter.Facts facts, String runId) {
             this.unit = unit;
             this.file = dir.resolve(FileNames.safe(unit.isEmpty() ? NO_UNIT : unit) + ".xlsx");
-            wb.setCompressTempFiles(true);
             TableStyle style = new TableStyle(wb);
             table = new SheetTable(wb, style, SHEET, COLUMNS, "汇总运行 " + runId);
             table.paragraph(letter.heading(), style.heading, 30);
@@ -140,7 +139,7 @@ final class FeedbackWorkbooks {
 
         void add(ReportData.IssueRow i) {
             table.add(++n, i.file(), i.sheet() == null ? "" : i.sheet(), i.place(),
-                    ProvincialWorkbook.severityLabel(i.severity()), i.message());
+                    Labels.severityLabel(i.severity()), i.message());
         }
 
         Path finish() throws IOException {

@@ -111,17 +111,44 @@ final class ReportData {
         this.jdbc.setFetchSize(1000);
     }
 
-    /** Accepted records of a template, grouped by city (cities in registry order), then unit, file and row. */
-    void recordsByCity(String runId, TemplateSpec t, Consumer<RecordRow> out) {
+    /** A file of the run with accepted rows, its unit, and the unit's registry type and city (null if unknown). */
+    record RecordFile(int fileNo, String path, String unit, String unitType, String city) {
+    }
+
+    /** One accepted row of a file: values in column order, where it came from. */
+    record FileRecord(List<String> values, String sheet, int excelRow) {
+    }
+
+    /**
+     * The files with accepted rows, grouped by their unit's city (cities in registry order), then unit, then in
+     * manifest order: the order of a sheet listing records by city.
+     */
+    List<RecordFile> filesByCity(String runId) {
         // files in manifest order (file_no), not by path: a path's order would be the database collation's
-        records(runId, t, "LEFT JOIN (SELECT city, MIN(position) AS pos FROM hz_unit WHERE run_id = ? GROUP BY city) "
-                + "c ON c.city = u.city ", nullsFirst("c.pos") + ", " + nullsFirst("u.position")
-                + ", rec.file_no, rec.row_no", out);
+        return jdbc.query("SELECT f.file_no, f.path, f.unit, u.unit_type, u.city FROM hz_file f "
+                + "LEFT JOIN hz_unit u ON u.run_id = f.run_id AND u.name = f.unit "
+                + "LEFT JOIN (SELECT city, MIN(position) AS pos FROM hz_unit WHERE run_id = ? GROUP BY city) "
+                + "c ON c.city = u.city WHERE f.run_id = ? AND f.rows_accepted > 0 ORDER BY "
+                + nullsFirst("c.pos") + ", " + nullsFirst("u.position") + ", f.file_no",
+                (rs, i) -> new RecordFile(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)),
+                runId, runId);
+    }
+
+    /** A file's accepted rows of a template in row order (the primary key's order: H2 reads it without sorting). */
+    void fileRecords(String runId, int fileNo, TemplateSpec t, Consumer<FileRecord> out) {
+        int n = t.columns().size();
+        jdbc.query("SELECT r.vals, r.sheet, r.excel_row FROM hz_record rec "
+                + "JOIN hz_row r ON r.content_key = rec.content_key AND r.row_no = rec.row_no "
+                + "WHERE rec.run_id = ? AND rec.file_no = ? AND rec.template = ? AND rec.status = 'accepted' "
+                + "ORDER BY rec.run_id, rec.file_no, rec.row_no", rs -> {
+                    out.accept(new FileRecord(ContentStore.decode(rs.getString(1), n), rs.getString(2), rs.getInt(3)));
+                }, runId, fileNo, t.id());
     }
 
     /** Accepted records sorted by unit type (dfc, undergrad, vocational, city), then unit, then 序号 order. */
     void recordsByType(String runId, TemplateSpec t, Consumer<RecordRow> out) {
-        records(runId, t, "", typeOrder + ", " + nullsFirst("u.position") + ", " + nullsFirst("rec.quota_rank")
+        records(runId, t, typeOrder + ", " + nullsFirst("u.position") + ", " + nullsFirst("rec.quota_rank")
                 + ", rec.file_no, rec.row_no", out);
     }
 
@@ -143,18 +170,15 @@ final class ReportData {
         return sql.append(" ELSE ").append(Math.max(0, types.size() - 1)).append(" END").toString();
     }
 
-    private void records(String runId, TemplateSpec t, String join, String order, Consumer<RecordRow> out) {
+    private void records(String runId, TemplateSpec t, String order, Consumer<RecordRow> out) {
         List<Object> args = new ArrayList<>();
-        if (!join.isEmpty()) {
-            args.add(runId);
-        }
         args.add(runId);
         args.add(t.id());
         int n = t.columns().size();
         jdbc.query("SELECT rec.unit, u.unit_type, u.city, r.vals FROM hz_record rec "
                 + "JOIN hz_row r ON r.content_key = rec.content_key AND r.row_no = rec.row_no "
                 + "JOIN hz_file f ON f.run_id = rec.run_id AND f.file_no = rec.file_no "
-                + "LEFT JOIN hz_unit u ON u.run_id = rec.run_id AND u.name = rec.unit " + join
+                + "LEFT JOIN hz_unit u ON u.run_id = rec.run_id AND u.name = rec.unit "
                 + "WHERE rec.run_id = ? AND rec.template = ? AND rec.status = 'accepted' ORDER BY " + order,
                 rs -> {
                     out.accept(new RecordRow(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -27,7 +27,7 @@ public final class ResultQueries {
 
         /** The outcome as the roster sheet says it (采用, 退回 …). */
         public String statusLabel() {
-            return ProvincialWorkbook.statusLabel(status);
+            return Labels.statusLabel(status);
         }
 
         /** The templates the file counts for (a workbook may hold several: pairing+cases). */
@@ -73,6 +73,6 @@ public final class ResultQueries {
 
     /** A template's name for a column header: 附件1 结对包联. */
     public static String shortTitle(TemplateSpec t) {
-        return ProvincialWorkbook.shortTitle(t);
+        return Labels.shortTitle(t);
     }
 }

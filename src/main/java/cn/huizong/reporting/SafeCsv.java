@@ -32,6 +32,15 @@ public final class SafeCsv implements AutoCloseable {
         return new SafeCsv(p);
     }
 
+    /** Records only, no header, into a writer the caller owns (a part of a feed put together later). */
+    static SafeCsv records(Writer w) throws IOException {
+        return new SafeCsv(new CSVPrinter(w, FORMAT));
+    }
+
+    void flush() throws IOException {
+        printer.flush();
+    }
+
     /** A record; Strings are treated as untrusted text, other values (numbers, booleans) printed as they are. */
     public void row(Object... values) throws IOException {
         Object[] out = new Object[values.length];

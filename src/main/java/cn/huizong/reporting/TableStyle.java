@@ -150,17 +150,32 @@ final class TableStyle {
 
     static int lines(String text, int widthChars) {
         int usable = Math.max(2, widthChars - 1);
+        int n = text.length();
+        if (2 * n <= usable && text.indexOf('\n') < 0) {
+            return 1; // fits on one line even if every character is wide: most cells
+        }
         int lines = 0;
         int units = 0;
-        for (int i = 0; i < text.length();) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp == '\n') {
-                lines += Math.max(1, (units + usable - 1) / usable);
-                units = 0;
-                continue;
+        for (int i = 0; i < n;) {
+            char c = text.charAt(i);
+            int w;
+            if (c < 0x80) { // ASCII
+                i++;
+                if (c == '\n') {
+                    lines += Math.max(1, (units + usable - 1) / usable);
+                    units = 0;
+                    continue;
+                }
+                w = 1;
+            } else if (c >= 0x4E00 && c <= 0x9FEF) { // CJK unified ideographs (all HAN): most Chinese text
+                i++;
+                w = 2;
+            } else {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                w = wide(cp) ? 2 : 1;
             }
-            units += wide(cp) ? 2 : 1;
+            units += w;
         }
         return lines + Math.max(1, (units + usable - 1) / usable);
     }

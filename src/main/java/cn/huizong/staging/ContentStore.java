@@ -1,10 +1,14 @@
 package cn.huizong.staging;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.huizong.validation.ContentResult;
@@ -21,7 +25,8 @@ import cn.huizong.validation.SubmittedText;
  */
 public final class ContentStore {
 
-    private static final int BATCH = 1000;
+    /** Rows per JDBC batch: large, so that H2 and PostgreSQL see few round trips. */
+    private static final int BATCH = 5000;
     static final char SEPARATOR = '\u001F';
 
     private final JdbcTemplate jdbc;
@@ -43,7 +48,7 @@ public final class ContentStore {
 
     public final class Writer implements ContentSink {
         private final String key;
-        private final List<Object[]> rows = new ArrayList<>();
+        private final List<StagedRow> rows = new ArrayList<>();
         private final List<Object[]> issues = new ArrayList<>();
         private int issueNo;
 
@@ -56,9 +61,7 @@ public final class ContentStore {
 
         @Override
         public void row(StagedRow r) {
-            rows.add(new Object[] {key, r.rowNo(), text(r.sheet()), r.sheetIndex(), r.excelRow(), encode(r.values()),
-                    r.hasError(), r.duplicateOf(), r.sequence(), text(r.groupKey()), r.claimedType(),
-                    text(r.claimedTypeText()), r.claimedColumn(), r.groupColumn(), r.template()});
+            rows.add(r);
             if (rows.size() >= BATCH) {
                 flushRows();
             }
@@ -106,11 +109,46 @@ public final class ContentStore {
         }
 
         private void flushRows() {
-            if (!rows.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO hz_row (content_key, row_no, sheet, sheet_index, excel_row, vals, "
-                        + "has_error, duplicate_of, seq, group_key, claimed_type, claimed_text, claimed_col, group_col, "
-                        + "template) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
-                rows.clear();
+            if (rows.isEmpty()) {
+                return;
+            }
+            // typed setters: Spring's generic ones look up the SQL type of every null parameter
+            jdbc.batchUpdate("INSERT INTO hz_row (content_key, row_no, sheet, sheet_index, excel_row, vals, "
+                    + "has_error, duplicate_of, seq, group_key, claimed_type, claimed_text, claimed_col, group_col, "
+                    + "template) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new BatchPreparedStatementSetter() {
+                        @Override
+                        public void setValues(PreparedStatement ps, int i) throws SQLException {
+                            StagedRow r = rows.get(i);
+                            ps.setString(1, key);
+                            ps.setInt(2, r.rowNo());
+                            ps.setString(3, text(r.sheet()));
+                            ps.setInt(4, r.sheetIndex());
+                            ps.setInt(5, r.excelRow());
+                            ps.setString(6, encode(r.values()));
+                            ps.setBoolean(7, r.hasError());
+                            setInt(ps, 8, r.duplicateOf());
+                            setInt(ps, 9, r.sequence());
+                            ps.setString(10, text(r.groupKey()));
+                            ps.setString(11, r.claimedType());
+                            ps.setString(12, text(r.claimedTypeText()));
+                            ps.setString(13, r.claimedColumn());
+                            ps.setString(14, r.groupColumn());
+                            ps.setString(15, r.template());
+                        }
+
+                        @Override
+                        public int getBatchSize() {
+                            return rows.size();
+                        }
+                    });
+            rows.clear();
+        }
+
+        private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+            if (value == null) {
+                ps.setNull(index, Types.INTEGER);
+            } else {
+                ps.setInt(index, value);
             }
         }
 
