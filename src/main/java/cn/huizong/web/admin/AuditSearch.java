@@ -74,6 +74,9 @@ class AuditSearch {
             case "USER_CREATE" -> "新建用户";
             case "USER_CHANGE" -> "修改用户";
             case "REGISTRY_CHANGE" -> "修改单位名册";
+            case "MAIL_FETCH" -> "收取邮件";
+            case "MAIL_SEND_FEEDBACK" -> "发送反馈";
+            case "MAIL_SEND_REMINDERS" -> "发送催报";
             default -> action;
         };
     }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The audit log ({@code hz_audit}): who did what, when, from which address. Written for logins (success and
- * failure), uploads, run start/stop/resume, downloads and user changes.
+ * failure), uploads, run start/stop/resume, downloads, user changes and mail fetched or sent from the console.
  */
 @Component
 public class AuditLog {
@@ -21,7 +21,7 @@ public class AuditLog {
     /** What was done; stored by name. */
     public enum Action {
         LOGIN_SUCCESS, LOGIN_FAILURE, LOGIN_LOCKED, ACCOUNT_LOCKED, LOGOUT, UPLOAD, RUN_START, RUN_STOP, RUN_RESUME,
-        DOWNLOAD, USER_CREATE, USER_CHANGE, REGISTRY_CHANGE
+        DOWNLOAD, USER_CREATE, USER_CHANGE, REGISTRY_CHANGE, MAIL_FETCH, MAIL_SEND_FEEDBACK, MAIL_SEND_REMINDERS
     }
 
     /** One line of the log. */
