@@ -153,6 +153,7 @@ class RunsController {
         model.addAttribute("steps", details.steps(s));
         model.addAttribute("issues", details.issues(s));
         model.addAttribute("details", details);
+        model.addAttribute("log", details.logTail(s));
         List<String> files = outputs.list(s.runId());
         model.addAttribute("mainFiles", files.stream().filter(f -> !f.startsWith(RunOutputs.FEEDBACK + "/")).toList());
         model.addAttribute("feedbackFiles", files.stream().filter(f -> f.startsWith(RunOutputs.FEEDBACK + "/")).toList());
