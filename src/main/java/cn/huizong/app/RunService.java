@@ -84,14 +84,22 @@ public class RunService {
         CompletableFuture<Started> first = new CompletableFuture<>();
         runs.execute(() -> {
             ConsolidationRunner.Outcome outcome;
+            java.util.concurrent.atomic.AtomicReference<String> named = new java.util.concurrent.atomic.AtomicReference<>();
             try {
-                outcome = runner.run(request, runId -> first.complete(new Started(runId, null)));
+                outcome = runner.run(request, runId -> {
+                    named.set(runId);
+                    first.complete(new Started(runId, null));
+                });
             } catch (RuntimeException | Error e) {
                 log.error("background run failed", e);
                 outcome = new ConsolidationRunner.Outcome(ConsolidationRunner.EXIT_FAILURE, HuizongMessages.failure(e), null);
             }
             if (outcome.runId() != null) {
                 outcomes.put(outcome.runId(), outcome);
+            }
+            if (named.get() != null) {
+                // an unchanged inbox is answered by the earlier run's outcome; the caller follows the new run's id
+                outcomes.put(named.get(), outcome);
             }
             // ended before it was named: turned away by the lock, or failed while walking the inbox
             first.complete(new Started(null, outcome));
