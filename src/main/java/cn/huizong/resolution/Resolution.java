@@ -102,7 +102,7 @@ public final class Resolution {
                 + "message, row_no) SELECT f.run_id, f.file_no, ci.issue_no, f.unit, ci.sheet, ci.excel_row, ci.col, "
                 + "ci.severity, ci.code, ci.message, ci.row_no FROM hz_file f "
                 + "JOIN hz_content_issue ci ON ci.content_key = f.content_key "
-                + "WHERE f.run_id = ? AND f.status IN ('accepted', 'rejected')", runId);
+                + "WHERE f.run_id = ? AND f.status IN ('accepted', 'rejected', 'document')", runId);
         // one table of a workbook replaced by a newer file while its other table still counts
         List<Object[]> parts = supersededParts.stream().map(p -> new Object[] {runId, p.fileNo(), p.template()}).toList();
         jdbc.batchUpdate("UPDATE hz_record SET status = 'superseded' WHERE run_id = ? AND file_no = ? AND template = ?",
@@ -150,7 +150,7 @@ public final class Resolution {
                 status = "rejected";
                 issues.add(f.fileNo(), unit, f.failureSheet(), f.failureRow(), null,
                         IssueCode.valueOf(f.failureCode()), f.failureMessage(), null);
-            } else if ("document".equals(template)) {
+            } else if ("DOCUMENT".equals(f.kind())) { // write-ups and plans too: recorded, judged by WriteupLinks
                 status = "document";
             } else if ("archive".equals(template)) {
                 status = "accepted";
