@@ -26,9 +26,9 @@ import cn.huizong.validation.Severity;
  */
 public final class DocumentFileChecker implements KindChecker {
 
-    /** Template ids by document kind, as hz_file and submissions.csv show them. */
-    public static final String PICTURE = "document";
-    private static final Set<String> PICTURES = Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff");
+    /** The template id of every document and picture, as hz_file and submissions.csv show them. */
+    public static final String TEMPLATE = "document";
+    private static final Set<String> TEMPLATES = Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff");
 
     private final Campaign campaign;
     private final Path tempDir;
@@ -41,23 +41,13 @@ public final class DocumentFileChecker implements KindChecker {
     }
 
     public static boolean isPicture(String name) {
-        return PICTURES.contains(FileKind.extension(name));
-    }
-
-    /** The template id a document of this kind is staged under. */
-    public static String template(DocumentKind kind) {
-        return switch (kind) {
-            case WRITEUP -> "writeup";
-            case CITY_PLAN -> "plan_city";
-            case SCHOOL_PLAN -> "plan_school";
-            case OTHER -> "document";
-        };
+        return TEMPLATES.contains(FileKind.extension(name));
     }
 
     @Override
     public ContentResult check(FileSource source, ContentSink sink) throws IOException {
         if (isPicture(source.name())) {
-            return new ContentResult(PICTURE, null, null, 0, null);
+            return new ContentResult(TEMPLATE, null, null, 0, null);
         }
         DocumentReport report;
         if (source.path() != null) {
@@ -85,7 +75,8 @@ public final class DocumentFileChecker implements KindChecker {
             sink.discard();
             return new ContentResult(null, null, null, 0, failure);
         }
-        return new ContentResult(template(report.kind()), null, null, 0, null);
+        // the kind goes to hz_document and documents.csv; the file's template stays "document" (submissions.csv)
+        return new ContentResult(TEMPLATE, null, null, 0, null);
     }
 
     /** The report of the source last checked, once; null for a picture or a file not checked here. */
