@@ -14,13 +14,15 @@ import cn.huizong.reading.FileSource;
 import cn.huizong.validation.ContentResult;
 import cn.huizong.validation.ContentSink;
 import cn.huizong.validation.Issue;
+import cn.huizong.validation.IssueCode;
 import cn.huizong.validation.KindChecker;
 import cn.huizong.validation.Severity;
 
 /**
  * The run's checker for Word documents (register with {@code FileChecker.with(FileKind.DOCUMENT, …)}): runs
  * {@link DocumentChecker} and hands its paragraph-level issues to the sink; a document that cannot be read is
- * rejected with its file-level error. Pictures (JPG and the like) are recorded, not judged: they are the
+ * rejected with its file-level error. The request for a .docx (DOC_NOT_DOCX, worded for 案例材料) is kept for
+ * write-ups only. Pictures (JPG and the like) are recorded, not judged: they are the
  * pictures of the unit's write-ups. The last report of each source is kept for the caller to stage
  * ({@link #take}), since a report's pictures do not fit the sink's rows and issues.
  */
@@ -64,6 +66,9 @@ public final class DocumentFileChecker implements KindChecker {
         }
         Issue failure = null;
         for (Issue i : report.issues()) {
+            if (i.code() == IssueCode.DOC_NOT_DOCX && report.kind() != DocumentKind.WRITEUP) {
+                continue; // its request speaks of 案例材料: a plan or other paper in .pdf is recorded only
+            }
             if (i.severity() == Severity.ERROR && failure == null) {
                 failure = i; // encrypted or damaged: the file's one file-level error
             } else {

@@ -2,10 +2,12 @@ package cn.huizong.resolution;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,10 +22,11 @@ import cn.huizong.validation.IssueCode;
 /**
  * The rule that ties a unit's write-ups to its cases, run after {@link Resolution}: a write-up is linked to the
  * unit's accepted case whose 案例名称 matches its title (normalised, see {@link #key}); an unlinked write-up is
- * {@link IssueCode#WRITEUP_WITHOUT_CASE}, an accepted case without a write-up {@link IssueCode#CASE_WITHOUT_WRITEUP}
- * (on its row), and a write-up's pictures not also received as JPG files from the unit (by content hash, then by
- * name) one {@link IssueCode#DOC_PICTURE_NOT_SENT}. Links and pictures sent go to hz_document_link for the
- * documents feed. A campaign without a case-name column or without write-up rules links nothing.
+ * {@link IssueCode#WRITEUP_WITHOUT_CASE}; an accepted case without a write-up is
+ * {@link IssueCode#CASE_WITHOUT_WRITEUP} (on its row) where the unit sent write-ups at all; a write-up's pictures
+ * not also received as JPG files from the unit (by content hash, then by name) are one
+ * {@link IssueCode#DOC_PICTURE_NOT_SENT}. Links and pictures sent go to hz_document_link for the documents feed.
+ * A campaign without write-up rules links nothing.
  */
 public final class WriteupLinks {
 
@@ -101,8 +104,11 @@ public final class WriteupLinks {
             links.add(new Object[] {runId, d.fileNo(), match == null ? null : ContentStore.text(match.name()), sent});
         }
         if (judged) {
+            // only where the unit sent write-ups: a unit that sent none is a matter of completeness, not of linking
+            Set<String> sending = new HashSet<>();
+            docs.stream().filter(d -> "writeup".equals(d.kind()) && d.unit() != null).forEach(d -> sending.add(d.unit()));
             linked.forEach((c, has) -> {
-                if (!has) {
+                if (!has && sending.contains(c.unit())) {
                     issues.add(issue(runId, c.fileNo(), issueNo, c.unit(), c.sheet(), c.excelRow(), c.rowNo(),
                             IssueCode.CASE_WITHOUT_WRITEUP, IssueCode.CASE_WITHOUT_WRITEUP.message(c.name())));
                 }
