@@ -315,3 +315,32 @@ CREATE TABLE IF NOT EXISTS hz_audit (
     detail     VARCHAR
 );
 CREATE INDEX IF NOT EXISTS hz_audit_at ON hz_audit (happened_at);
+
+-- What checking one received Word document found besides its issues (its kind, title and the pictures inside),
+-- keyed like hz_content: the linking of write-ups to cases and pictures to the JPGs sent reads it every run.
+CREATE TABLE IF NOT EXISTS hz_document (
+    content_key  VARCHAR(120) PRIMARY KEY,
+    kind         VARCHAR(20) NOT NULL,
+    format       VARCHAR(10),
+    title        VARCHAR,
+    status       VARCHAR(20) NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS hz_document_picture (
+    content_key  VARCHAR(120) NOT NULL,
+    picture_no   INT NOT NULL,
+    paragraph    INT,
+    name         VARCHAR,
+    sha256       VARCHAR(64) NOT NULL,
+    size_bytes   BIGINT,
+    PRIMARY KEY (content_key, picture_no)
+);
+
+-- Per run, each document's link to its unit's case and how many of its pictures came as JPG files.
+CREATE TABLE IF NOT EXISTS hz_document_link (
+    run_id         VARCHAR(40) NOT NULL,
+    file_no        INT NOT NULL,
+    case_name      VARCHAR,
+    pictures_sent  INT,
+    PRIMARY KEY (run_id, file_no)
+);

@@ -20,6 +20,7 @@ import cn.huizong.registry.UnitType;
 import cn.huizong.support.ReadLimits;
 import cn.huizong.validation.ContentResult;
 import cn.huizong.validation.ContentSink;
+import cn.huizong.documents.DocumentFileChecker;
 import cn.huizong.validation.FileChecker;
 import cn.huizong.validation.Issue;
 import cn.huizong.validation.IssueCode;
@@ -91,7 +92,8 @@ public final class OneFileCheck {
         FileKind kind = FileKind.of(fileName);
         Collected collected = new Collected(campaign);
         // the same time budget as a run: a file that hangs the parser is reported, not waited for
-        ContentResult result = TimeBoxedChecker.of(new FileChecker(campaign, registry, limits), null)
+        ContentResult result = TimeBoxedChecker.of(new FileChecker(campaign, registry, limits)
+                .with(FileKind.DOCUMENT, new DocumentFileChecker(campaign, null)), null)
                 .check(new FileSource(fileName, kind, file, null), collected);
         List<Issue> issues = new ArrayList<>(collected.issues);
         if (result.failure() != null) {

@@ -22,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.huizong.mail.MailLog;
 import cn.huizong.resolution.Resolution;
+import cn.huizong.resolution.WriteupLinks;
 import cn.huizong.support.ReadLimits;
 
 /**
@@ -122,6 +123,7 @@ public class ConsolidationJobConfiguration {
                 .tasklet((contribution, chunk) -> {
                     RunContext ctx = runContext.getObject();
                     new Resolution(jdbc, ctx.campaign(), ctx.registry()).resolve(ctx.runId());
+                    new WriteupLinks(jdbc, ctx.campaign()).link(ctx.runId());
                     return RepeatStatus.FINISHED;
                 }, tm)
                 .build();

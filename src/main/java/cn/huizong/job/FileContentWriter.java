@@ -20,7 +20,10 @@ import cn.huizong.intake.EvidenceStore;
 import cn.huizong.intake.FileKind;
 import cn.huizong.reading.Failures;
 import cn.huizong.validation.ContentResult;
+import cn.huizong.documents.DocumentFileChecker;
+import cn.huizong.documents.DocumentReport;
 import cn.huizong.staging.ContentStore;
+import cn.huizong.staging.DocumentStore;
 import cn.huizong.validation.FileChecker;
 import cn.huizong.validation.IssueCode;
 import cn.huizong.validation.SubmittedText;
@@ -47,6 +50,8 @@ class FileContentWriter implements ItemWriter<PendingFile> {
     private final EvidenceStore evidence;
     private final TimeBoxedChecker checker;
     private final ContentStore store;
+    private final DocumentFileChecker documentChecker;
+    private final DocumentStore documents;
     private final Progress progress;
     private final TransactionTemplate perFile;
     private final StepExecution step;
@@ -56,7 +61,10 @@ class FileContentWriter implements ItemWriter<PendingFile> {
         this.jdbc = jdbc;
         this.ctx = ctx;
         this.evidence = ctx.store();
-        this.checker = TimeBoxedChecker.of(new FileChecker(ctx.campaign(), ctx.registry(), ctx.limits()), ctx.tempDir());
+        this.documentChecker = new DocumentFileChecker(ctx.campaign(), ctx.tempDir());
+        this.checker = TimeBoxedChecker.of(new FileChecker(ctx.campaign(), ctx.registry(), ctx.limits())
+                .with(FileKind.DOCUMENT, documentChecker), ctx.tempDir());
+        this.documents = new DocumentStore(jdbc);
         this.store = new ContentStore(jdbc);
         this.progress = progress;
         this.perFile = new TransactionTemplate(tm);
@@ -95,8 +103,10 @@ class FileContentWriter implements ItemWriter<PendingFile> {
     private int stage(PendingFile f) {
         ContentStore.Writer sink = store.writer(f.contentKey());
         ContentResult result;
+        FileSource source = null;
         try {
-            result = checker.check(source(f), sink);
+            source = source(f);
+            result = checker.check(source, sink);
         } catch (Archives.MemberTooLarge e) {
             result = ContentResult.rejected(IssueCode.FILE_TOO_LARGE, IssueCode.FILE_TOO_LARGE.message(e.getMessage()));
         } catch (Archives.ZipBomb e) {
@@ -106,6 +116,10 @@ class FileContentWriter implements ItemWriter<PendingFile> {
             result = ContentResult.rejected(IssueCode.UNREADABLE_FILE, IssueCode.UNREADABLE_FILE.message("读取失败"));
         }
         sink.finish(f.sha256(), result, ctx.runId());
+        DocumentReport report = source == null ? null : documentChecker.take(source);
+        if (report != null && result.failure() == null) {
+            documents.save(f.contentKey(), report);
+        }
         log.debug("read {}: {} rows{}", f.path(), result.rowsRead(),
                 result.failure() == null ? "" : ", rejected " + result.failure().code());
         return result.rowsRead();

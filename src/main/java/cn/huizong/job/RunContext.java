@@ -35,8 +35,9 @@ public record RunContext(
      * Raise when the reading or checking code changes meaning: every file is then read again. 3: staged text cut
      * at 32,767 characters with a marker, messages quote long values shortened; numbers in one written form.
      * 4: reshaped tables (two-row headers, every table of a workbook, hidden copies, rows that are not data).
+     * 5: Word documents checked against 附件4 (their issues, kind, title and pictures staged).
      */
-    public static final int CODE_RULES_VERSION = 4;
+    public static final int CODE_RULES_VERSION = 5;
 
     public static RunContext load(String runId, Path inputDir, Path outputDir, Path dataDir, String campaignFile,
             Path registryFile, Path receivedFile, ReadLimits limits) throws IOException {

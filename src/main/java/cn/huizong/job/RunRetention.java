@@ -24,8 +24,9 @@ final class RunRetention {
 
     private static final Logger log = LoggerFactory.getLogger(RunRetention.class);
     private static final List<String> RUN_TABLES = List.of("hz_record", "hz_issue", "hz_quota", "hz_completeness",
-            "hz_completeness_status", "hz_unit", "hz_file");
-    private static final List<String> CONTENT_TABLES = List.of("hz_row", "hz_content_issue", "hz_content");
+            "hz_completeness_status", "hz_document_link", "hz_unit", "hz_file");
+    private static final List<String> CONTENT_TABLES = List.of("hz_row", "hz_content_issue", "hz_document_picture",
+            "hz_document", "hz_content");
 
     private final JdbcTemplate jdbc;
     private final int keepRuns;

@@ -45,6 +45,7 @@ public final class CsvExporter {
         quota(runId, csvDir.resolve("quota.csv"));
         issues(runId, csvDir.resolve("issues.csv"));
         completeness(runId, csvDir.resolve("completeness.csv"));
+        new DocumentsFeed(jdbc).write(runId, csvDir.resolve(DocumentsFeed.FILE_NAME));
     }
 
     private void submissions(String runId, Path file) throws IOException {

@@ -121,7 +121,7 @@ final class FileOutcomes {
                 status = "rejected";
                 issues.add(f.fileNo(), unit, f.failureSheet(), f.failureRow(), null,
                         IssueCode.valueOf(f.failureCode()), f.failureMessage(), null);
-            } else if ("document".equals(template)) {
+            } else if ("DOCUMENT".equals(f.kind())) { // write-ups and plans too: recorded, judged by WriteupLinks
                 status = "document";
             } else if ("archive".equals(template)) {
                 status = "accepted";

@@ -31,7 +31,7 @@ final class RowStatuses implements RunRule {
                 + "message, row_no) SELECT f.run_id, f.file_no, ci.issue_no, f.unit, ci.sheet, ci.excel_row, ci.col, "
                 + "ci.severity, ci.code, ci.message, ci.row_no FROM hz_file f "
                 + "JOIN hz_content_issue ci ON ci.content_key = f.content_key "
-                + "WHERE f.run_id = ? AND f.status IN ('accepted', 'rejected')", runId);
+                + "WHERE f.run_id = ? AND f.status IN ('accepted', 'rejected', 'document')", runId);
         if (supersededParts.isEmpty()) {
             return;
         }

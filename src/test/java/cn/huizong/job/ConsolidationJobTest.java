@@ -131,8 +131,15 @@ class ConsolidationJobTest {
                 安阳市教育局/附件1.xlsx,,,,error,ENCRYPTED_FILE
                 开封市/附件1.csv,,,,warning,LATE_SUBMISSION
                 许昌学院/附件5.xlsx,,,,error,UNREADABLE_FILE
+                转发/郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,附件5,5,,warning,CASE_WITHOUT_WRITEUP
                 转发/郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,附件5,6,C,error,SUMMARY_TOO_LONG
+                转发/郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,附件5,7,,warning,CASE_WITHOUT_WRITEUP
+                转发/郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,附件5,8,,warning,CASE_WITHOUT_WRITEUP
+                转发/郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,附件5,9,,warning,CASE_WITHOUT_WRITEUP
+                转发/郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,附件5,10,,warning,CASE_WITHOUT_WRITEUP
                 转发/郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,附件5,11,,warning,OVER_QUOTA
+                转发/郑州大学.zip!/郑州大学/案例材料.docx,,,,warning,DOC_NOT_DOCX
+                转发/郑州大学.zip!/郑州大学/案例材料.docx,,,,warning,WRITEUP_WITHOUT_CASE
                 郑州大学.zip,,,,info,DUPLICATE_FILE
                 郑州大学.zip!/郑州大学/附件5 典型案例汇总表.xlsx,,,,info,DUPLICATE_FILE
                 郑州大学.zip!/郑州大学/案例材料.docx,,,,info,DUPLICATE_FILE
