@@ -294,6 +294,26 @@ class Stats {
         return new Issues(r.run(), Filters.of(f), total, codes, perUnit);
     }
 
+    /** The issues of a code and severity within the filter (the list a click on 问题统计 opens), the first {@code limit}. */
+    record IssueList(RunInfo run, int total, List<ViewReader.Issue> shown) {
+    }
+
+    IssueList issueList(StatsFilter f, String code, String severity, int limit) throws IOException {
+        Result r = result();
+        Set<String> names = names(r.units(f));
+        Map<String, ViewReader.Submission> byFile = new HashMap<>();
+        r.files().forEach(s -> byFile.put(s.file(), s));
+        List<ViewReader.Issue> all = views.issues(blank(code), blank(severity)).stream()
+                .filter(i -> !f.byUnit() || i.unit() != null && names.contains(i.unit()))
+                .filter(i -> f.template() == null || byFile.containsKey(i.file()) && byFile.get(i.file()).counts(f.template()))
+                .toList();
+        return new IssueList(r.run(), all.size(), all.subList(0, Math.min(limit, all.size())));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     /** Issue counts within the filter: units of the city/type, files that count for the template. */
     private List<ViewReader.IssueCount> issueRows(Result r, StatsFilter f, Set<String> names) {
         Map<String, ViewReader.Submission> byFile = new HashMap<>();

@@ -97,6 +97,47 @@ class ViewReader {
                         rs.getString(3), rs.getString(4), rs.getLong(5)));
     }
 
+    /** One issue as in issues.csv. */
+    record Issue(String file, String unit, String sheet, Integer row, String column, String severity, String code,
+            String message) {
+
+        String severityLabel() {
+            return Stats.severityLabel(severity);
+        }
+
+        /** 工作表“…”第 N 行 C 列, as far as known. */
+        String place() {
+            if (sheet == null) {
+                return "";
+            }
+            return "工作表“" + sheet + "”" + (row == null ? "" : "第 " + row + " 行") + (column == null ? "" : " " + column + " 列");
+        }
+    }
+
+    /** The issues with a code and a severity (null: any), in file, row and column order. */
+    List<Issue> issues(String code, String severity) {
+        StringBuilder sql = new StringBuilder(
+                // * and positions: "row" and "column" are quoted, and upper case on H2 (run_id comes first)
+                "SELECT * FROM hz_current_issues WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (code != null) {
+            sql.append(" AND code = ?");
+            args.add(code);
+        }
+        if (severity != null) {
+            sql.append(" AND severity = ?");
+            args.add(severity);
+        }
+        sql.append(" ORDER BY 2, 5, 6, 8");
+        List<Issue> out = new ArrayList<>();
+        jdbc.query(sql.toString(), rs -> {
+            int row = rs.getInt(5);
+            out.add(new Issue(rs.getString(2), rs.getString(3), rs.getString(4), rs.wasNull() ? null : row,
+                    rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+        }, args.toArray());
+        return out;
+    }
+
     List<Quota> quota() {
         List<Quota> out = new ArrayList<>();
         jdbc.query("SELECT unit, unit_type, quota, valid_cases, accepted, over_quota FROM hz_current_quota", rs -> {
