@@ -101,12 +101,12 @@ class ViewReader {
     record Issue(String file, String unit, String sheet, Integer row, String column, String severity, String code,
             String message) {
 
-        String severityLabel() {
+        public String severityLabel() {
             return Stats.severityLabel(severity);
         }
 
         /** 工作表“…”第 N 行 C 列, as far as known. */
-        String place() {
+        public String place() {
             if (sheet == null) {
                 return "";
             }
@@ -142,8 +142,8 @@ class ViewReader {
         List<Quota> out = new ArrayList<>();
         jdbc.query("SELECT unit, unit_type, quota, valid_cases, accepted, over_quota FROM hz_current_quota", rs -> {
             int q = rs.getInt(3);
-            out.add(new Quota(rs.getString(1), rs.getString(2), rs.wasNull() ? null : q, rs.getInt(4), rs.getInt(5),
-                    rs.getInt(6)));
+            Integer quota = rs.wasNull() ? null : q; // empty: no limit
+            out.add(new Quota(rs.getString(1), rs.getString(2), quota, rs.getInt(4), rs.getInt(5), rs.getInt(6)));
         });
         return out;
     }
