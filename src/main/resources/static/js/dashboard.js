@@ -50,7 +50,7 @@
       animation: false,
       tooltip: {trigger: 'item'},
       legend: {top: 0, type: 'scroll'},
-      grid: {left: 48, right: 24, top: 40, bottom: 56, containLabel: true}
+      grid: {left: 40, right: 24, top: 62, bottom: 40, containLabel: true}
     };
   }
 
@@ -117,8 +117,7 @@
         data: x.days.map(function (d) { return [d.date, d.cumulative]; }),
         markLine: {symbol: 'none', lineStyle: {color: color, type: 'dashed'},
           label: {formatter: '{b}', color: color},
-          data: [{name: x.label + ' 截止 ' + x.deadline, xAxis: x.deadline},
-            {name: x.label + ' 应报 ' + x.expected, yAxis: x.expected}]}
+          data: [{name: x.label + ' 截止 ' + x.deadline, xAxis: x.deadline}]}
       });
       series.push({
         name: x.label + ' 当日收到文件', type: 'bar', barMaxWidth: 10, color: color, itemStyle: {opacity: 0.45},
