@@ -54,10 +54,12 @@ class Stats {
 
     private final ViewReader views;
     private final ServeSettings settings;
+    private final AcceptedRows acceptedRows;
 
-    Stats(ViewReader views, ServeSettings settings) {
+    Stats(ViewReader views, ServeSettings settings, AcceptedRows acceptedRows) {
         this.views = views;
         this.settings = settings;
+        this.acceptedRows = acceptedRows;
     }
 
     Campaign campaign() throws IOException {
@@ -69,7 +71,7 @@ class Stats {
     }
 
     /** The units of the current result, their statuses and the files: what most answers start from. */
-    private record Result(RunInfo run, Campaign campaign, List<ViewReader.Unit> units,
+    private record Result(ViewReader.Current current, RunInfo run, Campaign campaign, List<ViewReader.Unit> units,
             Map<String, Map<String, String>> statuses, List<ViewReader.Submission> files, Set<String> returned) {
 
         State state(ViewReader.Unit u, TemplateSpec t) {
@@ -99,7 +101,7 @@ class Stats {
                 }
             }
         }
-        return new Result(runInfo(c, campaign.zone()), campaign, views.units(), views.statuses(), files, returned);
+        return new Result(c, runInfo(c, campaign.zone()), campaign, views.units(), views.statuses(), files, returned);
     }
 
     private static RunInfo runInfo(ViewReader.Current c, ZoneId zone) {
@@ -145,7 +147,7 @@ class Stats {
         List<TemplateSummary> lines = new ArrayList<>();
         for (TemplateSpec t : f.templates(r.campaign())) {
             Counts c = counts(r, units, t);
-            long rows = views.acceptedRows(t).entrySet().stream()
+            long rows = acceptedRows.of(r.current(), t).entrySet().stream()
                     .filter(e -> !f.byUnit() || names.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
             lines.add(new TemplateSummary(t.id(), t.label(), t.title(), c.deadline(), c.expected(), c.sent(),
                     c.onTime(), c.late(), c.missing(), c.returned(), rows));
