@@ -3,8 +3,8 @@ package cn.huizong.app;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Published by {@link ConsolidationRunner} when a run request has come to its outcome (health and metrics listen). */
-record RunFinished(String trigger, ConsolidationRunner.Outcome outcome, Instant startedAt, Instant finishedAt) {
+/** Published by {@link ConsolidationRunner} when a run request has come to its outcome (health, metrics and the dashboard listen). */
+public record RunFinished(String trigger, ConsolidationRunner.Outcome outcome, Instant startedAt, Instant finishedAt) {
 
     Duration duration() {
         return Duration.between(startedAt, finishedAt);

@@ -167,7 +167,7 @@ public final class BiViews {
     }
 
     /** hz_current_ and the feed's file name without .csv: pairings.csv gives hz_current_pairings. */
-    static String viewName(TemplateSpec t) {
+    public static String viewName(TemplateSpec t) {
         String base = t.output().replaceFirst("(?i)\\.csv$", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         return "hz_current_" + base;
     }
