@@ -408,12 +408,7 @@ public class RunLock {
 
     /** The run id of a live holder, if any: a row left by a dead process does not count. */
     public Optional<String> runningRunId() {
-        Optional<Row> row = current();
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean live = isPostgres() ? advisoryLockHeld() : staleness(row.get()).isEmpty();
-        return live ? Optional.ofNullable(row.get().holder().runId()) : Optional.empty();
+        return runningHolder().map(Holder::runId);
     }
 
     private boolean advisoryLockHeld() {
