@@ -42,6 +42,9 @@ public class ServeCommand {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private ThreadPoolTaskScheduler scheduler;
     private RunRequest request;
+    // set first thing on shutdown: a fire already queued behind the stopped run (the nightly cron due while the
+    // start-up run was going) must not start the job again and finish it after the stop was asked for
+    private volatile boolean closing;
 
     public ServeCommand(ConsolidationRunner runner, JdbcTemplate jdbc, String cron, String zone, Duration stopTimeout) {
         this(runner, null, jdbc, cron, zone, stopTimeout);
@@ -89,6 +92,10 @@ public class ServeCommand {
     }
 
     void fire(String trigger) {
+        if (closing) {
+            log.info("the {} run was not started: serve is stopping", trigger);
+            return;
+        }
         if (fetchMail != null && fetchMail.configured()) {
             // the mailbox first, so the run sees what arrived since the last one; a mail failure does not stop it
             cn.huizong.registry.Registry registry = null;
@@ -108,7 +115,12 @@ public class ServeCommand {
         }
         RunRequest r = new RunRequest(request.input(), request.registry(), request.output(), request.campaign(),
                 received, trigger);
-        ConsolidationRunner.Outcome outcome = runner.run(r);
+        // a stop that came after the check above but before the run was under way reaches it here
+        ConsolidationRunner.Outcome outcome = runner.run(r, runId -> {
+            if (closing) {
+                runner.stopRunning();
+            }
+        });
         log.info("{} run finished with exit code {}: {}", trigger, outcome.code(), outcome.message().lines().findFirst().orElse(""));
     }
 
@@ -157,6 +169,7 @@ public class ServeCommand {
 
     @PreDestroy
     synchronized void shutdown() {
+        closing = true;
         if (scheduler == null || stopped.getCount() == 0) {
             return;
         }

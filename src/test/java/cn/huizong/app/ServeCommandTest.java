@@ -36,6 +36,9 @@ class ServeCommandTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ConsolidationRunner runner;
+
     /** The evidence store in the temp folder too, not in the working copy's ./data. */
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
@@ -79,5 +82,33 @@ class ServeCommandTest {
         assertThat(nightly.previousFire(now)).isEqualTo(ZonedDateTime.parse("2025-12-10T02:00:00+08:00[Asia/Shanghai]"));
         Instant beforeTwo = ZonedDateTime.parse("2025-12-10T01:59:59+08:00[Asia/Shanghai]").toInstant();
         assertThat(nightly.previousFire(beforeTwo)).isEqualTo(ZonedDateTime.parse("2025-12-09T02:00:00+08:00[Asia/Shanghai]"));
+    }
+
+    /**
+     * The nightly fire queued behind a start-up run that SIGTERM stopped gets the scheduler's thread after the
+     * stop (a due task still runs after the executor's shutdown): it must not restart the stopped run and finish it.
+     */
+    @Test
+    void aScheduledFireDueAfterShutdownBeganStartsNoRun() throws Exception {
+        // a cron whose last fire is too long ago to be caught up at start-up
+        ServeCommand yearly = new ServeCommand(runner, jdbc, "0 0 0 1 1 *", "Asia/Shanghai", java.time.Duration.ofSeconds(5));
+        CliArguments cli = CliArguments.parse(new String[] {"serve", "--input", work.resolve("input/inbox").toString(),
+                "--output", work.resolve("out-yearly").toString()});
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(
+                () -> yearly.run(cli, new PrintStream(printed, true), new PrintStream(new ByteArrayOutputStream())));
+        long end = System.currentTimeMillis() + 30_000;
+        while (!printed.toString(java.nio.charset.StandardCharsets.UTF_8).contains("定时汇总已启动")
+                && System.currentTimeMillis() < end) {
+            Thread.sleep(50);
+        }
+        yearly.shutdown();
+        assertThat(serving.get(30, TimeUnit.SECONDS)).isZero();
+        int runsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM hz_run", Integer.class);
+
+        yearly.fire("schedule");
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM hz_run", Integer.class)).isEqualTo(runsBefore);
+        assertThat(work.resolve("out-yearly/latest")).doesNotExist();
     }
 }
