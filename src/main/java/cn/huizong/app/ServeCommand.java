@@ -75,6 +75,8 @@ public class ServeCommand {
         scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(1);
         scheduler.setThreadNamePrefix("nightly-");
+        // the next cron fire is a delayed task: kept after shutdown, it made a stop wait out the whole stop timeout
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         scheduler.initialize();
         if (missedLastRun(Instant.now())) {
             log.info("the scheduled run of {} was missed: running now", previousFire(Instant.now()));

@@ -90,8 +90,9 @@ class ServeCommandTest {
      */
     @Test
     void aScheduledFireDueAfterShutdownBeganStartsNoRun() throws Exception {
-        // a cron whose last fire is too long ago to be caught up at start-up
-        ServeCommand yearly = new ServeCommand(runner, jdbc, "0 0 0 1 1 *", "Asia/Shanghai", java.time.Duration.ofSeconds(5));
+        // a cron whose last fire is too long ago to be caught up at start-up; idle, serve stops without waiting out
+        // its stop timeout for the next fire (it did: SIGTERM took a minute)
+        ServeCommand yearly = new ServeCommand(runner, jdbc, "0 0 0 1 1 *", "Asia/Shanghai", java.time.Duration.ofMinutes(2));
         CliArguments cli = CliArguments.parse(new String[] {"serve", "--input", work.resolve("input/inbox").toString(),
                 "--output", work.resolve("out-yearly").toString()});
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
