@@ -170,7 +170,11 @@ public class RunService {
     /** Runs newest first, at most {@code limit}. */
     public List<RunStatus> runs(int limit) {
         Optional<String> locked = lock.runningRunId();
-        List<RunStatus> all = new java.util.ArrayList<>(jdbc.query(SELECT, (rs, i) -> row(rs, locked)));
+        // only the newest rows (and any tied with the last of them) are mapped: mapping an unfinished run asks
+        // the job repository how it ended, which a long history must not pay for on every page
+        List<RunStatus> all = new java.util.ArrayList<>(jdbc.query(SELECT + " WHERE started_at IS NULL OR started_at >= "
+                + "(SELECT MIN(n.started_at) FROM (SELECT started_at FROM hz_run WHERE started_at IS NOT NULL ORDER BY started_at DESC LIMIT ?) n)",
+                (rs, i) -> row(rs, locked), Math.max(limit, 1)));
         // sorted here, since run ids are text and a database would sort them by its collation
         all.sort(Comparator.comparing(RunStatus::startedAt, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(RunStatus::runId, Comparator.reverseOrder()));

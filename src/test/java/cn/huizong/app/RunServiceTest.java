@@ -34,6 +34,9 @@ class RunServiceTest {
     @Autowired
     RunLock lock;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("huizong.data-dir", () -> work.resolve("data").toString());
@@ -126,5 +129,22 @@ class RunServiceTest {
             Thread.sleep(50);
         }
         throw new AssertionError("run " + runId + " did not reach the expected state; last seen: " + last);
+    }
+
+    /** A page of the history is the head of the whole history, also where two runs started at the same instant. */
+    @Test
+    void aPageOfRunsIsTheNewestRunsInHistoryOrder() {
+        java.sql.Timestamp day1 = java.sql.Timestamp.from(java.time.Instant.parse("2020-01-01T00:00:00Z"));
+        java.sql.Timestamp day2 = java.sql.Timestamp.from(java.time.Instant.parse("2020-01-02T00:00:00Z"));
+        for (Object[] r : new Object[][] {{"20200101-080000-001", day1}, {"20200102-080000-001", day2},
+                {"20200102-080000-002", day2}}) {
+            jdbc.update("INSERT INTO hz_run (run_id, trigger_source, started_at, finished_at, status, files_total, "
+                    + "files_read, published) VALUES (?, 'cli', ?, ?, 'COMPLETED', 0, 0, FALSE)", r[0], r[1], r[1]);
+        }
+        java.util.List<String> all = runs.runs(1000).stream().map(RunStatus::runId).toList();
+        assertThat(all).containsSubsequence("20200102-080000-002", "20200102-080000-001", "20200101-080000-001");
+        for (int k = 0; k <= all.size(); k++) {
+            assertThat(runs.runs(k)).extracting(RunStatus::runId).as("page of %d", k).isEqualTo(all.subList(0, k));
+        }
     }
 }
