@@ -16,9 +16,9 @@ import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.TemplateSpec;
 import cn.huizong.app.RunService;
 import cn.huizong.app.RunStatus;
+import cn.huizong.reporting.Standing;
 import cn.huizong.web.ServeSettings;
 import cn.huizong.web.roster.Roster;
-import cn.huizong.web.roster.Standing;
 
 /**
  * 首页 (概况): each template's deadline and where the current result stands, the last run, what changed since the

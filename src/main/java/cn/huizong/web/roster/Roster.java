@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import cn.huizong.registry.RegistryUnit;
 import cn.huizong.registry.UnitType;
 import cn.huizong.reporting.FileNames;
 import cn.huizong.reporting.ResultQueries;
+import cn.huizong.reporting.Standing;
 import cn.huizong.web.ServeSettings;
 import cn.huizong.web.runs.RunOutputs;
 
@@ -172,22 +172,16 @@ public class Roster {
         ResultQueries queries = queries();
         List<ResultQueries.UnitRow> units = queries.roster(run, templates);
         Map<String, Instant> acceptedAt = new HashMap<>(); // unit + template -> received
-        Set<String> returned = new HashSet<>(); // unit + template with a rejected file
+        Standing.Returned returned = new Standing.Returned();
         for (ResultQueries.FileRow f : queries.files(run)) {
             if (f.unit() == null) {
                 continue;
             }
-            if ("rejected".equals(f.status()) && f.templates().isEmpty()) {
-                // refused before its table was known (encrypted, broken): returned for whatever the unit still owes
-                returned.add(f.unit() + "\u0000*");
-            }
-            for (String t : f.templates()) {
-                String key = f.unit() + "\u0000" + t;
-                if ("accepted".equals(f.status())) {
+            returned.add(f.unit(), f.status(), f.templates());
+            if ("accepted".equals(f.status())) {
+                for (String t : f.templates()) {
                     // the latest accepted file counts, as on the roster sheet of 省级汇总表
-                    acceptedAt.merge(key, f.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
-                } else if ("rejected".equals(f.status())) {
-                    returned.add(key);
+                    acceptedAt.merge(f.unit() + "\u0000" + t, f.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
                 }
             }
         }
@@ -195,9 +189,8 @@ public class Roster {
         for (ResultQueries.UnitRow u : units) {
             List<Cell> cells = new ArrayList<>(templates.size());
             for (TemplateSpec t : templates) {
-                String key = u.unit() + "\u0000" + t.id();
-                boolean back = returned.contains(key) || returned.contains(u.unit() + "\u0000*");
-                cells.add(new Cell(t, Standing.of(u.statuses().get(t.id()), back), acceptedAt.get(key)));
+                cells.add(new Cell(t, returned.standing(u.unit(), t.id(), u.statuses().get(t.id())),
+                        acceptedAt.get(u.unit() + "\u0000" + t.id())));
             }
             lines.add(new Line(u, cells));
         }

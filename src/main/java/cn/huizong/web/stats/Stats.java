@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.TemplateSpec;
 import cn.huizong.registry.RegistryUnit;
+import cn.huizong.reporting.Standing;
 import cn.huizong.web.ServeSettings;
 import cn.huizong.web.stats.StatsJson.Breakdown;
 import cn.huizong.web.stats.StatsJson.CodeCount;
@@ -72,11 +73,10 @@ class Stats {
 
     /** The units of the current result, their statuses and the files: what most answers start from. */
     private record Result(ViewReader.Current current, RunInfo run, Campaign campaign, List<ViewReader.Unit> units,
-            Map<String, Map<String, String>> statuses, List<ViewReader.Submission> files, Set<String> returned) {
+            Map<String, Map<String, String>> statuses, List<ViewReader.Submission> files, Standing.Returned returned) {
 
-        State state(ViewReader.Unit u, TemplateSpec t) {
-            boolean back = returned.contains(u.name() + "\u0000" + t.id()) || returned.contains(u.name() + "\u0000*");
-            return State.of(statuses.getOrDefault(u.name(), Map.of()).get(t.id()), back);
+        Standing state(ViewReader.Unit u, TemplateSpec t) {
+            return returned.standing(u.name(), t.id(), statuses.getOrDefault(u.name(), Map.of()).get(t.id()));
         }
 
         List<ViewReader.Unit> units(StatsFilter f) {
@@ -88,18 +88,10 @@ class Stats {
         ViewReader.Current c = views.current().orElseThrow(NoResult::new);
         Campaign campaign = campaign();
         List<ViewReader.Submission> files = views.submissions();
-        Set<String> returned = new HashSet<>();
+        Standing.Returned returned = new Standing.Returned();
         for (ViewReader.Submission s : files) {
-            if (s.unit() == null || !"rejected".equals(s.status())) {
-                continue;
-            }
-            if (s.template() == null || s.template().isEmpty()) {
-                returned.add(s.unit() + "\u0000*"); // refused before its table was known: for whatever is owed
-            } else {
-                for (String t : s.template().split("\\+")) {
-                    returned.add(s.unit() + "\u0000" + t);
-                }
-            }
+            returned.add(s.unit(), s.status(),
+                    s.template() == null || s.template().isEmpty() ? List.of() : List.of(s.template().split("\\+")));
         }
         return new Result(c, runInfo(c, campaign.zone()), campaign, views.units(), views.statuses(), files, returned);
     }
