@@ -288,6 +288,31 @@ final class ReportData {
     }
 
     /**
+     * The issues of the run's Word documents read as .docx (hz_document format docx) in issues.csv order (by file,
+     * the whole document's first, then by paragraph): what a marked copy of each comments on.
+     */
+    void docxIssues(String runId, Consumer<IssueRow> out) {
+        issues(ISSUE_COLUMNS + "JOIN hz_document d ON d.content_key = f.content_key WHERE i.run_id = ? "
+                + "AND f.status = 'document' AND d.format = 'docx' ORDER BY " + ISSUE_ORDER, WITHIN_A_ROW, out, runId);
+    }
+
+    /** Issues of the given codes by unit ("" for none), each unit's in issues.csv order. */
+    Map<String, List<IssueRow>> issuesWithCodes(String runId, java.util.Collection<String> codes) {
+        Map<String, List<IssueRow>> out = new HashMap<>();
+        if (codes.isEmpty()) {
+            return out;
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(runId);
+        args.addAll(codes);
+        issues(ISSUE_COLUMNS + "WHERE i.run_id = ? AND i.code IN (" + String.join(",", java.util.Collections.nCopies(
+                codes.size(), "?")) + ") ORDER BY " + ISSUE_ORDER, WITHIN_A_ROW,
+                i -> out.computeIfAbsent(i.unit() == null ? "" : i.unit(), k -> new ArrayList<>()).add(i),
+                args.toArray());
+        return out;
+    }
+
+    /**
      * Streams issues that the query sorted up to the row, sorting the issues of each row (few) with
      * {@code withinRow} before passing them on.
      */
