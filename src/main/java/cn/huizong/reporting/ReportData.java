@@ -64,10 +64,13 @@ final class ReportData {
             return row != null && rowNo != null;
         }
 
-        /** Where, as a clerk writes it: C9, 第11行, or 整个文件. */
+        /** Where, as a clerk writes it: C9, 第11行, 第11段 (a paragraph of a Word document), or 整个文件. */
         String place() {
             if (row == null) {
                 return "整个文件";
+            }
+            if (sheet == null && column == null && code.startsWith("DOC_")) {
+                return "第" + row + "段"; // the DOC_ codes' row is a paragraph (IssueCode)
             }
             return column == null ? "第" + row + "行" : column + row;
         }

@@ -218,6 +218,9 @@ class MarkedWriteupsTest {
                 "· " + DocumentAdvice.fix("DOC_PICTURE_NOT_SENT"), "· " + DocumentAdvice.fix("CASE_WITHOUT_WRITEUP"),
                 DocumentAdvice.line("resend"));
         assertThat(fixes).contains("行距", "单倍行距", "页边距", "自定义页边距", "另存为图片");
+        // in the issue list below the letter a write-up's place is its paragraph
+        assertThat(cn.huizong.fixtures.WorkbookText.of(FeedbackFiles.letter(latest, "郑州大学"))).contains("第3段", "第10段")
+                .doesNotContain("第3行");
         // the table copy is still announced as before; the .docx copy only in the section on documents
         String copies = letter.stream().filter(p -> p.startsWith("为便于修改")).findFirst().orElseThrow();
         assertThat(copies).contains("附件5.xlsx").doesNotContain(".docx");
