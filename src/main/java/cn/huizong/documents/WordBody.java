@@ -56,6 +56,8 @@ final class WordBody {
     final List<Para> paras = new ArrayList<>();
     final List<Margins> margins = new ArrayList<>();
     final List<DocumentPicture> pictures = new ArrayList<>();
+    /** The paragraph behind each of {@link #paras}, same order: what a marked copy comments on (.docx only). */
+    final List<XWPFParagraph> sources = new ArrayList<>();
     private final Map<String, DocumentPicture> seen = new LinkedHashMap<>();
     private final XWPFDocument doc;
     private final Formatting formatting;
@@ -128,6 +130,7 @@ final class WordBody {
         }
         paras.add(new Para(number, p.getText(), table, picture, height, formatting.paragraph(p, tableStyle),
                 List.copyOf(runs)));
+        sources.add(p);
     }
 
     private void picture(int paragraph, XWPFPictureData data) {

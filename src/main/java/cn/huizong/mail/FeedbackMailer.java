@@ -99,9 +99,17 @@ public class FeedbackMailer {
         List<String> text = new ArrayList<>(FeedbackFiles.letterText(letter));
         StringBuilder sb = new StringBuilder(String.join("\n\n", text));
         sb.append("\n\n附件：").append(letter.getFileName()).append("（反馈意见和问题清单）");
-        if (files.size() > 1) {
-            sb.append("；标出问题单元格的原表副本：");
-            sb.append(String.join("、", files.subList(1, files.size()).stream().map(p -> p.getFileName().toString()).toList()));
+        List<String> tables = new ArrayList<>();
+        List<String> documents = new ArrayList<>();
+        for (Path p : files.subList(1, files.size())) {
+            String name = p.getFileName().toString();
+            (name.toLowerCase(java.util.Locale.ROOT).endsWith(".docx") ? documents : tables).add(name);
+        }
+        if (!tables.isEmpty()) {
+            sb.append("；标出问题单元格的原表副本：").append(String.join("、", tables));
+        }
+        if (!documents.isEmpty()) {
+            sb.append("；在问题段落旁加了批注的文档副本：").append(String.join("、", documents));
         }
         sb.append("。\n\n本邮件由汇总系统根据汇总结果发送；修改后的表格请以附件形式直接回复本邮件。\n");
         return sb.toString();

@@ -27,7 +27,17 @@ final class FeedbackLetter {
     record Facts(String unit, String unitType, Instant asOf, List<ReportData.FileRow> files,
             Map<String, ReportData.RowCounts> rowsByTemplate, Integer quota,
             Map<String, Map<String, Integer>> issuesByTemplate, List<ReportData.IssueRow> fileIssues,
-            List<MarkedCopies.Outcome> copies, Map<Integer, String> pathByFileNo) {
+            List<MarkedCopies.Outcome> copies, Map<Integer, String> pathByFileNo,
+            List<ReportData.IssueRow> documentIssues) {
+
+        /** Facts without document problems. */
+        Facts(String unit, String unitType, Instant asOf, List<ReportData.FileRow> files,
+                Map<String, ReportData.RowCounts> rowsByTemplate, Integer quota,
+                Map<String, Map<String, Integer>> issuesByTemplate, List<ReportData.IssueRow> fileIssues,
+                List<MarkedCopies.Outcome> copies, Map<Integer, String> pathByFileNo) {
+            this(unit, unitType, asOf, files, rowsByTemplate, quota, issuesByTemplate, fileIssues, copies, pathByFileNo,
+                    List.of());
+        }
 
         int count(String severity) {
             return issuesByTemplate.values().stream().mapToInt(m -> m.getOrDefault(severity, 0)).sum();
@@ -62,6 +72,7 @@ final class FeedbackLetter {
         if (!whole.isEmpty()) {
             p.add(whole);
         }
+        p.addAll(documents(f));
         String reading = howTablesWereRead(f);
         if (!reading.isEmpty()) {
             p.add(reading);
@@ -180,6 +191,9 @@ final class FeedbackLetter {
         List<String> made = new ArrayList<>();
         List<String> notMade = new ArrayList<>();
         for (MarkedCopies.Outcome o : f.copies()) {
+            if (o.copy() != null && commentedDocument(f, o)) {
+                continue; // the section on documents names it
+            }
             if (o.copy() != null) {
                 made.add(o.copy().substring(o.copy().indexOf('/') + 1));
             } else {
@@ -188,7 +202,8 @@ final class FeedbackLetter {
         }
         StringBuilder sb = new StringBuilder();
         if (!made.isEmpty()) {
-            String folder = f.copies().stream().filter(o -> o.copy() != null).findFirst().orElseThrow().copy();
+            String folder = f.copies().stream().filter(o -> o.copy() != null && !commentedDocument(f, o)).findFirst()
+                    .orElseThrow().copy();
             folder = folder.substring(0, folder.indexOf('/'));
             sb.append("为便于修改，已在原表的副本中把有问题的单元格标为浅红色并加批注（鼠标移到单元格上即可看到说明），见“反馈/")
                     .append(folder).append("/”文件夹：").append(String.join("、", made)).append("。");
@@ -197,6 +212,47 @@ final class FeedbackLetter {
             sb.append(String.join("；", notMade)).append("。");
         }
         return sb.toString();
+    }
+
+    /** A marked .docx whose problems the section on documents lists (its comments, not red cells). */
+    private static boolean commentedDocument(Facts f, MarkedCopies.Outcome o) {
+        return o.copy() != null && "docx".equals(FileNames.extension(o.copy()))
+                && f.documentIssues().stream().anyMatch(i -> i.fileNo() == o.fileNo());
+    }
+
+    /**
+     * The section on Word documents, for a unit with document problems only: per file (a write-up, a plan, or the
+     * case table whose cases lack a write-up), what is wrong in plain words, where its copy with Word comments is;
+     * then, once per kind of problem, how to fix it in Word or WPS (texts: messages/document-advice.properties).
+     */
+    List<String> documents(Facts f) {
+        if (f.documentIssues().isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, List<ReportData.IssueRow>> byFile = new LinkedHashMap<>();
+        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+        for (ReportData.IssueRow i : f.documentIssues()) {
+            byFile.computeIfAbsent(i.fileNo(), k -> new ArrayList<>()).add(i);
+            codes.add(i.code());
+        }
+        List<String> p = new ArrayList<>();
+        p.add(DocumentAdvice.line("heading"));
+        byFile.forEach((fileNo, issues) -> {
+            StringBuilder sb = new StringBuilder(DocumentAdvice.line("file", issues.get(0).file()));
+            int n = 0;
+            for (ReportData.IssueRow i : issues) {
+                sb.append('\n').append(++n).append(". ").append(DocumentAdvice.problem(i.message()));
+            }
+            f.copies().stream().filter(o -> o.fileNo() == fileNo && commentedDocument(f, o)).findFirst()
+                    .ifPresent(o -> sb.append('\n').append(DocumentAdvice.line("copy", o.copy())));
+            p.add(sb.toString());
+        });
+        StringBuilder fixes = new StringBuilder(DocumentAdvice.line("fixes"));
+        DocumentAdvice.codes().stream().filter(codes::contains)
+                .forEach(c -> fixes.append('\n').append("· ").append(DocumentAdvice.fix(c)));
+        fixes.append('\n').append(DocumentAdvice.line("resend"));
+        p.add(fixes.toString());
+        return p;
     }
 
     /** How a reshaped table was read: what was left out on purpose, what was joined, so nothing surprises. */

@@ -61,6 +61,7 @@ final class FeedbackWorkbooks {
                 k -> new ArrayList<>()).add(o));
         Map<String, Map<String, Map<String, Integer>>> counts = data.issueCounts(runId);
         Map<String, List<ReportData.IssueRow>> fileIssues = data.fileIssues(runId);
+        Map<String, List<ReportData.IssueRow>> documentIssues = data.issuesWithCodes(runId, DocumentAdvice.codes());
         Map<String, Map<String, ReportData.RowCounts>> rows = data.rowCounts(runId);
         Map<String, Integer> quotas = new HashMap<>();
         Map<String, String> types = new HashMap<>();
@@ -83,7 +84,7 @@ final class FeedbackWorkbooks {
                             filesByUnit.getOrDefault(unit, List.of()), rows.getOrDefault(unit, Map.of()),
                             quotas.get(unit), counts.getOrDefault(unit, Map.of()),
                             fileIssues.getOrDefault(unit, List.of()), copiesByUnit.getOrDefault(unit, List.of()),
-                            pathByFileNo);
+                            pathByFileNo, documentIssues.getOrDefault(unit, List.of()));
                     open[0] = new Writer(unit, feedbackDir, facts, runId);
                 }
                 open[0].add(issue);

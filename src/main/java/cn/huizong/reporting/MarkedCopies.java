@@ -26,6 +26,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,8 @@ import cn.huizong.validation.SubmittedText;
 
 /**
  * 反馈/&lt;unit&gt;/&lt;file&gt;: a copy of each problem file with its problem cells filled light red and carrying the
- * message as a cell comment, so a unit fixes its own table instead of hunting for “C9”. The original is read
+ * message as a cell comment, so a unit fixes its own table instead of hunting for “C9”; a .docx write-up or plan
+ * with problems gets its issues as Word comments on the paragraphs they name ({@link WordComments}). The original is read
  * from the evidence store (the file, or the archive holding it) into memory, never from the inbox; xlsx stays xlsx, xls stays xls, a
  * CSV becomes an xlsx. Files whose problems concern the file as a whole (unreadable, unknown unit …) get no
  * copy: the letter explains them.
@@ -65,11 +67,14 @@ final class MarkedCopies {
      */
     private final Campaign.MarkedCopyLimits copyLimits;
 
-    MarkedCopies(ReportData data, EvidenceStore store, ReadLimits limits, Campaign.MarkedCopyLimits copyLimits) {
+    private final Campaign campaign;
+
+    MarkedCopies(ReportData data, EvidenceStore store, ReadLimits limits, Campaign campaign) {
         this.data = data;
         this.store = store;
         this.limits = limits;
-        this.copyLimits = copyLimits;
+        this.copyLimits = campaign.markedCopies();
+        this.campaign = campaign;
     }
 
     /** @return outcomes by file number, for every file that has issues on its rows */
@@ -98,6 +103,7 @@ final class MarkedCopies {
             }
         });
         flush.run();
+        documents(runId, feedbackDir, files, outcomes, namesByFolder);
         long copies = outcomes.values().stream().filter(o -> o.copy() != null).count();
         log.info("wrote {} marked copies of {} problem files", copies, outcomes.size());
         return outcomes;
@@ -145,6 +151,79 @@ final class MarkedCopies {
             log.warn("no marked copy of {}: {}", f.path(), e.toString());
             return new Outcome(f.fileNo(), null, "文件无法打开，未生成标注副本", 0);
         }
+    }
+
+    /**
+     * The .docx documents with issues: a copy each with the issues as Word comments on their paragraphs
+     * ({@link WordComments}), by the organisation, dated the run's start.
+     */
+    private void documents(String runId, Path feedbackDir, Map<Integer, ReportData.FileRow> files,
+            Map<Integer, Outcome> outcomes, Map<String, Set<String>> namesByFolder) {
+        Map<Integer, List<ReportData.IssueRow>> byFile = new LinkedHashMap<>();
+        data.docxIssues(runId, i -> byFile.computeIfAbsent(i.fileNo(), k -> new ArrayList<>()).add(i));
+        if (byFile.isEmpty()) {
+            return;
+        }
+        java.util.Calendar date = java.util.GregorianCalendar.from(data.runStartedAt(runId).atZone(campaign.zone())
+                .withNano(0));
+        WordComments.Author author = new WordComments.Author(campaign.organisation().name(),
+                campaign.organisation().shortName(), date);
+        byFile.forEach((fileNo, issues) -> {
+            ReportData.FileRow f = files.get(fileNo);
+            outcomes.put(fileNo, document(f, fileNo, issues, author, feedbackDir, namesByFolder));
+        });
+    }
+
+    private Outcome document(ReportData.FileRow f, int fileNo, List<ReportData.IssueRow> issues,
+            WordComments.Author author, Path feedbackDir, Map<String, Set<String>> namesByFolder) {
+        if (f == null) {
+            return new Outcome(fileNo, null, "文件信息缺失，未生成标注副本", 0);
+        }
+        if (f.sizeBytes() > copyLimits.maxBytes()) {
+            return new Outcome(fileNo, null, "文件较大（" + Math.max(1, Math.round(f.sizeBytes() / 1048576.0))
+                    + " MB），未生成标注副本，请按问题清单逐条修改", 0);
+        }
+        byte[] bytes;
+        try {
+            bytes = read(f);
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot read {} again for its marked copy: {}", f.path(), e.toString());
+            return new Outcome(fileNo, null, "原文件已无法读取，未生成标注副本", 0);
+        }
+        if (f.sha256() != null && !f.sha256().isEmpty() && !Sha256.of(bytes).equals(f.sha256())) {
+            return new Outcome(fileNo, null, "原文件在汇总后被改动，未生成标注副本", 0);
+        }
+        String original = FileNames.lastSegment(f.isMember() ? f.memberName() : f.path());
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+            if (macroEnabled(doc)) {
+                // a copy would carry the sender's macros into the output folder a clerk opens
+                return new Outcome(fileNo, null, "文件含有宏，未生成标注副本，请按问题清单逐条修改", 0);
+            }
+            int comments = WordComments.mark(doc, issues, campaign.documents(), author);
+            if (comments == 0) {
+                return new Outcome(fileNo, null, "文件中没有可加批注的段落，未生成标注副本", 0);
+            }
+            String folder = FileNames.safe(f.unit() == null ? FeedbackWorkbooks.NO_UNIT : f.unit());
+            String name = unique(FileNames.safe(FileNames.withExtension(original, "docx")),
+                    namesByFolder.computeIfAbsent(folder, k -> new HashSet<>()));
+            Path dir = feedbackDir.resolve(folder);
+            Files.createDirectories(dir);
+            try (OutputStream out = Files.newOutputStream(dir.resolve(name), StandardOpenOption.CREATE_NEW)) {
+                doc.write(out);
+            }
+            return new Outcome(fileNo, folder + "/" + name, null, comments);
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // a document the checker could read may still trip the usermodel: it costs this copy only
+            log.warn("no marked copy of {}: {}", f.path(), e.toString());
+            return new Outcome(fileNo, null, "文件无法打开，未生成标注副本", 0);
+        }
+    }
+
+    /** A .docm (or a .docx holding a VBA project): Word would refuse it under a .docx name, and it runs code. */
+    private static boolean macroEnabled(XWPFDocument doc) {
+        String main = doc.getPackagePart().getContentType();
+        return main.contains("macroEnabled")
+                || !doc.getPackage().getPartsByContentType("application/vnd.ms-office.vbaProject").isEmpty();
     }
 
     private String tooLarge(ReportData.FileRow f) {

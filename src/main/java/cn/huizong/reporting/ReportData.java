@@ -64,10 +64,13 @@ final class ReportData {
             return row != null && rowNo != null;
         }
 
-        /** Where, as a clerk writes it: C9, 第11行, or 整个文件. */
+        /** Where, as a clerk writes it: C9, 第11行, 第11段 (a paragraph of a Word document), or 整个文件. */
         String place() {
             if (row == null) {
                 return "整个文件";
+            }
+            if (sheet == null && column == null && code.startsWith("DOC_")) {
+                return "第" + row + "段"; // the DOC_ codes' row is a paragraph (IssueCode)
             }
             return column == null ? "第" + row + "行" : column + row;
         }
@@ -285,6 +288,31 @@ final class ReportData {
         // row_no is the reading order (sheet by sheet, row by row): a sheet's name would sort by collation
         issues(ISSUE_COLUMNS + "WHERE i.run_id = ? AND i.excel_row IS NOT NULL AND i.row_no IS NOT NULL "
                 + "ORDER BY f.file_no, i.row_no, i.excel_row", BY_CELL, out, runId);
+    }
+
+    /**
+     * The issues of the run's Word documents read as .docx (hz_document format docx) in issues.csv order (by file,
+     * the whole document's first, then by paragraph): what a marked copy of each comments on.
+     */
+    void docxIssues(String runId, Consumer<IssueRow> out) {
+        issues(ISSUE_COLUMNS + "JOIN hz_document d ON d.content_key = f.content_key WHERE i.run_id = ? "
+                + "AND f.status = 'document' AND d.format = 'docx' ORDER BY " + ISSUE_ORDER, WITHIN_A_ROW, out, runId);
+    }
+
+    /** Issues of the given codes by unit ("" for none), each unit's in issues.csv order. */
+    Map<String, List<IssueRow>> issuesWithCodes(String runId, java.util.Collection<String> codes) {
+        Map<String, List<IssueRow>> out = new HashMap<>();
+        if (codes.isEmpty()) {
+            return out;
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(runId);
+        args.addAll(codes);
+        issues(ISSUE_COLUMNS + "WHERE i.run_id = ? AND i.code IN (" + String.join(",", java.util.Collections.nCopies(
+                codes.size(), "?")) + ") ORDER BY " + ISSUE_ORDER, WITHIN_A_ROW,
+                i -> out.computeIfAbsent(i.unit() == null ? "" : i.unit(), k -> new ArrayList<>()).add(i),
+                args.toArray());
+        return out;
     }
 
     /**

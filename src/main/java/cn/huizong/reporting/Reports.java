@@ -57,8 +57,8 @@ public final class Reports {
         List<ReportData.FileRow> files = data.files(runId);
         Map<Integer, ReportData.FileRow> byNo = new LinkedHashMap<>();
         files.forEach(f -> byNo.put(f.fileNo(), f));
-        Callable<Map<Integer, MarkedCopies.Outcome>> marking = () -> new MarkedCopies(data, store, limits,
-                campaign.markedCopies()).write(runId, feedback, byNo);
+        Callable<Map<Integer, MarkedCopies.Outcome>> marking = () -> new MarkedCopies(data, store, limits, campaign)
+                .write(runId, feedback, byNo);
         Map<Integer, MarkedCopies.Outcome> copies;
         if (Runtime.getRuntime().maxMemory() >= HEAP_FOR_COPIES_BESIDE) {
             // in a read-only transaction of its own, so that PostgreSQL streams the issues with the fetch size

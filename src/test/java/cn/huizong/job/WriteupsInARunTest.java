@@ -128,4 +128,27 @@ class WriteupsInARunTest {
     private static int teamParagraph() {
         return 10;
     }
+
+    @Test
+    void theMarkedCopiesOfTheWriteupsCarryTheirProblemsAsWordCommentsOnTheirParagraphs() throws Exception {
+        Path folder = out.resolve("latest/反馈/郑州大学");
+        try (InputStream in = Files.newInputStream(folder.resolve("案例一.docx")); XWPFDocument doc = new XWPFDocument(in)) {
+            assertThat(doc.getComments()).hasSize(1);
+            assertThat(doc.getComments()[0].getAuthor()).isEqualTo("河南省教育厅");
+            assertThat(doc.getComments()[0].getText()).startsWith("文中的第" + teamParagraph() + "段的图片")
+                    .contains("没有单独报送 JPG 文件");
+            // on the picture's own paragraph, counted as the checker counts (no table before it)
+            assertThat(doc.getParagraphs().get(teamParagraph() - 1).getCTP().getCommentRangeStartList()).hasSize(1);
+        }
+        try (InputStream in = Files.newInputStream(folder.resolve("其他材料.docx")); XWPFDocument doc = new XWPFDocument(in)) {
+            assertThat(java.util.Arrays.stream(doc.getComments()).map(c -> c.getText()).toList()).satisfiesExactlyInAnyOrder(
+                    t -> assertThat(t).contains("“郑州大学黄河流域生态保护做法”").contains("案例名称都对不上"),
+                    t -> assertThat(t).contains("没有单独报送 JPG 文件"));
+            // the whole document's problem on its title
+            assertThat(doc.getParagraphs().get(0).getCTP().getCommentRangeStartList()).hasSize(1);
+        }
+        assertThat(Files.exists(out.resolve("latest/反馈/河南大学/典型案例材料-乡村振兴助力计划.pdf"))).isFalse();
+        assertThat(WorkbookText.of(out.resolve("latest/反馈/郑州大学.xlsx"))).contains("反馈/郑州大学/案例一.docx")
+                .contains("反馈/郑州大学/其他材料.docx").contains("另存为图片");
+    }
 }
