@@ -55,7 +55,13 @@ public record Campaign(
     }
 
     /** Submitted files larger than these get the issue list only, no marked copy (POI's usermodel holds it whole). */
-    public record MarkedCopyLimits(long maxBytes, int maxRows) {
+    /**
+     * @param maxBytes         a workbook's size past which it gets no marked copy (POI holds it whole)
+     * @param maxRows          a workbook's rows past which it gets none
+     * @param maxDocumentBytes a Word document's size past which it gets no commented copy: write-ups carry
+     *                         photos, so they are larger than tables for the same work
+     */
+    public record MarkedCopyLimits(long maxBytes, int maxRows, long maxDocumentBytes) {
     }
 
     /** Keywords that, found in a 单位类型 cell, mean a unit type. */

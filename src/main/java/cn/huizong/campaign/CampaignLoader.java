@@ -224,27 +224,32 @@ public final class CampaignLoader {
 
     private static final Pattern SIZE = Pattern.compile("(?i)(\\d{1,12})\\s*(B|KB|MB|GB)?");
 
-    /** markedCopies: {maxBytes, maxRows}; a size in bytes or with KB/MB/GB (1024-based). */
+    /** markedCopies: {maxBytes, maxRows, maxDocumentBytes}; a size in bytes or with KB/MB/GB (1024-based). */
     private static Campaign.MarkedCopyLimits markedCopies(Map<String, Object> m, String source) {
         Map<String, Object> c = map(m, "markedCopies", source);
-        onlyKeys(c, "markedCopies", List.of("maxBytes", "maxRows"), source);
-        long bytes = 5L * 1024 * 1024;
-        if (c.containsKey("maxBytes")) {
-            Object v = c.get("maxBytes");
-            Matcher s = SIZE.matcher(v instanceof Map<?, ?> || v instanceof List<?> || v == null ? "" : String.valueOf(v).strip());
-            if (!s.matches()) {
-                throw new IllegalArgumentException("活动定义 " + source + " 中“markedCopies.maxBytes”应为字节数或带单位的大小（如 5MB），现为“"
-                        + v + "”");
-            }
-            long unit = switch (s.group(2) == null ? "B" : s.group(2).toUpperCase(java.util.Locale.ROOT)) {
-                case "KB" -> 1024L;
-                case "MB" -> 1024L * 1024;
-                case "GB" -> 1024L * 1024 * 1024;
-                default -> 1L;
-            };
-            bytes = Long.parseLong(s.group(1)) * unit;
+        onlyKeys(c, "markedCopies", List.of("maxBytes", "maxRows", "maxDocumentBytes"), source);
+        return new Campaign.MarkedCopyLimits(size(c, "maxBytes", 5L * 1024 * 1024, source),
+                number(c.getOrDefault("maxRows", 10_000), "markedCopies.maxRows", source),
+                size(c, "maxDocumentBytes", 30L * 1024 * 1024, source));
+    }
+
+    private static long size(Map<String, Object> c, String key, long fallback, String source) {
+        if (!c.containsKey(key)) {
+            return fallback;
         }
-        return new Campaign.MarkedCopyLimits(bytes, number(c.getOrDefault("maxRows", 10_000), "markedCopies.maxRows", source));
+        Object v = c.get(key);
+        Matcher s = SIZE.matcher(v instanceof Map<?, ?> || v instanceof List<?> || v == null ? "" : String.valueOf(v).strip());
+        if (!s.matches()) {
+            throw new IllegalArgumentException("活动定义 " + source + " 中“markedCopies." + key
+                    + "”应为字节数或带单位的大小（如 5MB），现为“" + v + "”");
+        }
+        long unit = switch (s.group(2) == null ? "B" : s.group(2).toUpperCase(java.util.Locale.ROOT)) {
+            case "KB" -> 1024L;
+            case "MB" -> 1024L * 1024;
+            case "GB" -> 1024L * 1024 * 1024;
+            default -> 1L;
+        };
+        return Long.parseLong(s.group(1)) * unit;
     }
 
     private static TemplateSpec template(Map<String, Object> t, Set<UnitType> known, String source) {

@@ -179,7 +179,7 @@ final class MarkedCopies {
         if (f == null) {
             return new Outcome(fileNo, null, "文件信息缺失，未生成标注副本", 0);
         }
-        if (f.sizeBytes() > copyLimits.maxBytes()) {
+        if (f.sizeBytes() > copyLimits.maxDocumentBytes()) {
             return new Outcome(fileNo, null, "文件较大（" + Math.max(1, Math.round(f.sizeBytes() / 1048576.0))
                     + " MB），未生成标注副本，请按问题清单逐条修改", 0);
         }

@@ -184,7 +184,7 @@ class CampaignLoaderTest {
         assertThat(campaign.templateLabels()).isEqualTo("附件1或附件5");
         assertThat(campaign.unitLine().seal()).containsExactly("公章", "盖章");
         assertThat(campaign.unitNames()).isEqualTo(cn.huizong.registry.UnitNames.DEFAULT);
-        assertThat(campaign.markedCopies()).isEqualTo(new Campaign.MarkedCopyLimits(5L * 1024 * 1024, 10_000));
+        assertThat(campaign.markedCopies()).isEqualTo(new Campaign.MarkedCopyLimits(5L * 1024 * 1024, 10_000, 30L * 1024 * 1024));
     }
 
     @Test
@@ -195,9 +195,9 @@ class CampaignLoaderTest {
         assertThat(old.unitLine()).isEqualTo(campaign.unitLine());
         assertThat(old.unitNames()).isEqualTo(campaign.unitNames());
         assertThat(old.markedCopies()).isEqualTo(campaign.markedCopies());
-        Campaign sized = CampaignLoader.parse((MINIMAL + "markedCopies: { maxBytes: 512KB }\norganisation: { name: 某厅 }\n")
+        Campaign sized = CampaignLoader.parse((MINIMAL + "markedCopies: { maxBytes: 512KB, maxDocumentBytes: 64MB }\norganisation: { name: 某厅 }\n")
                 .getBytes(StandardCharsets.UTF_8), "测试.yml");
-        assertThat(sized.markedCopies()).isEqualTo(new Campaign.MarkedCopyLimits(512L * 1024, 10_000));
+        assertThat(sized.markedCopies()).isEqualTo(new Campaign.MarkedCopyLimits(512L * 1024, 10_000, 64L * 1024 * 1024));
         assertThat(sized.organisation()).isEqualTo(new Campaign.Organisation("某厅", "某厅"));
     }
 
@@ -235,6 +235,7 @@ class CampaignLoaderTest {
             'unitNames: { replace: [教体局] }'                       | “unitNames.replace”应为“键: 值”的对照
             'unitNames: { replace: { 教体局: [教育局] } }'            | “unitNames.replace.教体局”应为一个值
             'markedCopies: { maxBytes: 很大 }'                       | “markedCopies.maxBytes”应为字节数或带单位的大小
+            'markedCopies: { maxDocumentBytes: 1TB }'               | “markedCopies.maxDocumentBytes”应为字节数或带单位的大小
             'markedCopies: { maxRows: "abc" }'                      | “markedCopies.maxRows”应为整数，现为“abc”
             'timezone: 北京'                                         | “timezone”“北京”不是有效的时区
             'rowWords: { total: { 合计: 1 } }'                       | “rowWords.total”应为列表
