@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.huizong.fixtures.WorkbookText;
 import cn.huizong.fixtures.Workbooks;
+import cn.huizong.fixtures.Writeups;
 import cn.huizong.app.Cli;
 
 /**
@@ -44,7 +45,9 @@ class CampaignWordsTest {
                 "seal: [公章, 盖章]", "seal: [公章, 盖章, 签章]",
                 "endsAt: [填报人, ", "endsAt: [审核人, 填报人, ",
                 "replace: { 教育体育局: 教育局, ", "replace: { 教育和体育局: 教育局, 教育体育局: 教育局, ",
-                "maxRows: 10000", "maxRows: 1");
+                "maxRows: 10000", "maxRows: 1",
+                // far below any write-up: the documents' own limit still lets it have its commented copy
+                "maxBytes: 5MB", "maxBytes: 1KB");
         campaign = work.resolve("words.yml");
         Files.writeString(campaign, changed);
 
@@ -61,6 +64,7 @@ class CampaignWordsTest {
         Workbooks.xlsx(zzu, Workbooks.casesSheet("郑州大学", List.of(
                 r(1, "郑大案例一", "简介", "郑州大学", "“双一流”建设高校", "王芳", "13838000003"))));
         Workbooks.receivedAt(zzu, "2025-12-05T11:00:00");
+        Writeups.direct(inbox.resolve("郑州大学/郑大案例一.docx"), java.util.Set.of(Writeups.Mistake.FANGSONG_BODY));
         // no unit in the path: the unit line names it, with a seal word and a next item of this campaign's own
         Path bureau = inbox.resolve("来件/附件1.xlsx");
         Workbooks.xlsx(bureau, bureauSheet());
@@ -128,6 +132,15 @@ class CampaignWordsTest {
                     .contains("未生成标注副本").doesNotContain("省教育厅共收到");
         }
         assertThat(latest.resolve("反馈/许昌学院")).doesNotExist();
+    }
+
+    @Test
+    void aWriteupKeepsItsCommentedCopyUnderTheWorkbooksSizeLimit() throws Exception {
+        assertThat(Files.size(inbox.resolve("郑州大学/郑大案例一.docx"))).isGreaterThan(1024);
+        try (java.util.stream.Stream<Path> copies = Files.list(latest.resolve("反馈/郑州大学"))) {
+            assertThat(copies.map(p -> p.getFileName().toString())).singleElement()
+                    .satisfies(name -> assertThat(name).endsWith(".docx").contains("郑大案例一"));
+        }
     }
 
     @Test
