@@ -35,7 +35,8 @@ import cn.huizong.fixtures.Writeups;
 
 /**
  * Write-ups in a run (issue 15): 郑州大学 sends two cases, a write-up whose title matches the first case but for its
- * quotes and spaces, a write-up matching no case, and one of the two pictures as a JPG under another name; 河南大学
+ * quotes and spaces, a write-up matching no case, one of the two pictures as a JPG under another name, and its plan
+ * titled as a bureau's (一地一策); 河南大学
  * sends two cases, a .pdf write-up for the first, its 一校一品 plan as .pdf (recorded, no request for a .docx) after
  * the plans' deadline, and the other picture of 郑州大学's write-ups (which does not count for 郑州大学); 郑州市教育局
  * sends its 一地一策 plan as .docx in time, and 开封市教育局 sends nothing.
@@ -60,6 +61,10 @@ class WriteupsInARunTest {
         retitle(Writeups.direct(work.resolve("other.docx"), Set.of()), zzu.resolve("其他材料.docx"),
                 "郑州大学黄河流域生态保护做法");
         Files.write(zzu.resolve("图1.jpg"), Writeups.jpeg(1));
+        // its plan under the bureaus' name (一地一策): still the university's plan
+        Workbooks.receivedAt(Writeups.outline(zzu.resolve("郑州大学“一地一策”实施方案.docx"), "附件3",
+                "郑州大学“一地一策”实施方案", List.of("总体目标", "组织领导机制", "重点任务", "推进举措", "制度保障")),
+                "2025-12-28T10:00:00");
 
         Path henu = inbox.resolve("河南大学");
         Files.createDirectories(henu);
@@ -108,6 +113,7 @@ class WriteupsInARunTest {
                 河南大学/河南大学“一校一品”实施方案.pdf|河南大学|school_plan||0|0|not_checked|0|0
                 郑州大学/其他材料.docx|郑州大学|writeup||2|1|ok|0|2
                 郑州大学/案例一.docx|郑州大学|writeup|郑州大学 ”校企协同创新“ 助企典型案例|2|1|ok|0|1
+                郑州大学/郑州大学“一地一策”实施方案.docx|郑州大学|city_plan||0|0|ok|0|0
                 郑州市教育局/郑州市教育局“一地一策”实施方案.docx|郑州市教育局|city_plan||0|0|ok|0|0""");
         assertThat(Files.readAllLines(csv.resolve("documents.csv")).get(0))
                 .isEqualTo("file,unit,kind,case_name,pictures,pictures_sent,status,errors,warnings");
@@ -147,12 +153,13 @@ class WriteupsInARunTest {
                 + "cases,files_sent,files_rejected,writeups_received,writeups_linked,writeups_expected,plan");
         List<CSVRecord> units = records(csv.resolve("completeness.csv")).stream()
                 .filter(r -> Set.of("郑州市教育局", "开封市教育局", "郑州大学", "河南大学").contains(r.get("unit"))).toList();
-        // 郑州大学: two write-ups, one matching no case; 河南大学: its plan came after 12-31; 开封市教育局: nothing
+        // 郑州大学: two write-ups, one matching no case, a plan titled 一地一策; 河南大学: its plan came after 12-31;
+        // 开封市教育局: nothing
         assertThat(column(units, "unit", "writeups_received", "writeups_linked", "writeups_expected", "plan"))
                 .isEqualTo("""
                         郑州市教育局|0|0|0|submitted
                         开封市教育局|0|0|0|missing
-                        郑州大学|2|1|2|missing
+                        郑州大学|2|1|2|submitted
                         河南大学|1|1|2|late""");
     }
 
@@ -170,9 +177,9 @@ class WriteupsInARunTest {
                 List<String> row = cells(s.getRow(r));
                 byUnit.put(row.get(1), row.get(writeups) + "|" + row.get(plan));
             }
-            assertThat(byUnit).containsEntry("全省合计（197个单位）", "3/4\n2个案例缺材料|已报送 2（逾期 1）\n未报送 195")
+            assertThat(byUnit).containsEntry("全省合计（197个单位）", "3/4\n2个案例缺材料|已报送 3（逾期 1）\n未报送 194")
                     .containsEntry("郑州市教育局", "|已报送").containsEntry("开封市教育局", "|未报送")
-                    .containsEntry("郑州大学", "2/2\n1个案例缺材料|未报送").containsEntry("河南大学", "1/2\n1个案例缺材料|逾期报送");
+                    .containsEntry("郑州大学", "2/2\n1个案例缺材料|已报送").containsEntry("河南大学", "1/2\n1个案例缺材料|逾期报送");
         }
     }
 
@@ -194,17 +201,19 @@ class WriteupsInARunTest {
                             1|郑州市|郑州市教育局|郑州市教育局/郑州市教育局“一地一策”实施方案.docx|“一地一策”实施方案（附件2）||||符合要求
                             2|郑州市|郑州大学|郑州大学/其他材料.docx|典型案例材料（附件4）||2|1|有问题
                             3|郑州市|郑州大学|郑州大学/案例一.docx|典型案例材料（附件4）|郑州大学 ”校企协同创新“ 助企典型案例|2|1|有问题
-                            4|郑州市|郑州大学|||产教融合共同体建设|||未收到案例材料
-                            5|开封市|河南大学|河南大学/典型案例材料-乡村振兴助力计划.pdf|典型案例材料（附件4）|乡村振兴助力计划|0|0|未核查格式
-                            6|开封市|河南大学|河南大学/河南大学“一校一品”实施方案.pdf|“一校一品”实施方案（附件3）||||未核查格式
-                            7|开封市|河南大学|||智能制造服务平台|||未收到案例材料""");
+                            4|郑州市|郑州大学|郑州大学/郑州大学“一地一策”实施方案.docx|“一地一策”实施方案（附件2）||||符合要求
+                            5|郑州市|郑州大学|||产教融合共同体建设|||未收到案例材料
+                            6|开封市|河南大学|河南大学/典型案例材料-乡村振兴助力计划.pdf|典型案例材料（附件4）|乡村振兴助力计划|0|0|未核查格式
+                            7|开封市|河南大学|河南大学/河南大学“一校一品”实施方案.pdf|“一校一品”实施方案（附件3）||||未核查格式
+                            8|开封市|河南大学|||智能制造服务平台|||未收到案例材料""");
             List<String> problems = rows.stream().map(r -> r.get(9)).toList();
             assertThat(problems.get(0)).isEmpty();
             assertThat(problems.get(1)).contains("“郑州大学黄河流域生态保护做法”").contains("\n文中的第" + teamParagraph() + "段的图片");
             assertThat(problems.get(2)).startsWith("文中的第" + teamParagraph() + "段的图片").doesNotContain("\n");
-            assertThat(problems.get(3)).isEqualTo(problems.get(6)).contains("案例材料");
-            assertThat(problems.get(4)).contains("请另存为 .docx 后重新报送");
-            assertThat(problems.get(5)).isEmpty();
+            assertThat(problems.get(3)).isEmpty();
+            assertThat(problems.get(4)).isEqualTo(problems.get(7)).contains("案例材料");
+            assertThat(problems.get(5)).contains("请另存为 .docx 后重新报送");
+            assertThat(problems.get(6)).isEmpty();
         }
     }
 
