@@ -272,7 +272,7 @@ final class ReportData {
     }
 
     /** An accepted case (a row with a 案例名称) no write-up of its unit is linked to. */
-    record CaseWithoutWriteup(String unit, String name, String file, String sheet, Integer excelRow) {
+    record CaseWithoutWriteup(String unit, String name) {
     }
 
     /** The run's documents in manifest order; pictures and copies left out (as in documents.csv). */
@@ -323,15 +323,13 @@ final class ReportData {
                 continue;
             }
             int n = t.columns().size();
-            jdbc.query("SELECT rec.unit, r.vals, f.path, r.sheet, r.excel_row FROM hz_record rec "
+            jdbc.query("SELECT rec.unit, r.vals FROM hz_record rec "
                     + "JOIN hz_row r ON r.content_key = rec.content_key AND r.row_no = rec.row_no "
-                    + "JOIN hz_file f ON f.run_id = rec.run_id AND f.file_no = rec.file_no "
                     + "WHERE rec.run_id = ? AND rec.template = ? AND rec.status = 'accepted' AND rec.unit IS NOT NULL "
                     + "ORDER BY rec.file_no, rec.row_no", rs -> {
                         String name = ContentStore.decode(rs.getString(2), n).get(index);
                         if (!name.isBlank() && !linked.contains(rs.getString(1) + "\u0000" + ContentStore.text(name))) {
-                            out.add(new CaseWithoutWriteup(rs.getString(1), name, rs.getString(3), rs.getString(4),
-                                    (Integer) rs.getObject(5)));
+                            out.add(new CaseWithoutWriteup(rs.getString(1), name));
                         }
                     }, runId, t.id());
         }

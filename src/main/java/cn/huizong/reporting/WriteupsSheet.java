@@ -21,6 +21,23 @@ final class WriteupsSheet {
     static final String NAME = "案例材料核查";
     private static final String UNKNOWN_UNIT = "（未能确定）";
 
+    /** What became of a document, in a word, and its row's colour. */
+    private enum Standing {
+        REJECTED("无法读取，已退回", TableStyle.Fill.RED),
+        NOT_CHECKED("未核查格式", TableStyle.Fill.NONE),
+        PROBLEMS("有问题", TableStyle.Fill.YELLOW),
+        RECORDED("已登记", TableStyle.Fill.NONE),
+        OK("符合要求", TableStyle.Fill.NONE);
+
+        final String label;
+        final TableStyle.Fill fill;
+
+        Standing(String label, TableStyle.Fill fill) {
+            this.label = label;
+            this.fill = fill;
+        }
+    }
+
     private final ReportData data;
     private final Campaign campaign;
 
@@ -50,16 +67,12 @@ final class WriteupsSheet {
             String unit = d.unit() == null ? UNKNOWN_UNIT : d.unit();
             List<ReportData.IssueRow> mine = issues.getOrDefault(d.fileNo(), List.of());
             boolean writeup = "writeup".equals(d.kind());
-            String status = status(d, mine);
+            Standing standing = standing(d, mine);
             rowsByUnit.computeIfAbsent(unit, k -> new ArrayList<>()).add(new Object[] {d.path(), kindLabel(d.kind()),
                     d.caseName() == null ? "" : d.caseName(), writeup ? d.pictures() : "",
-                    writeup ? (d.picturesSent() == null ? 0 : d.picturesSent()) : "", status,
+                    writeup ? (d.picturesSent() == null ? 0 : d.picturesSent()) : "", standing.label,
                     mine.stream().map(ReportData.IssueRow::message).collect(Collectors.joining("\n"))});
-            fillsByUnit.computeIfAbsent(unit, k -> new ArrayList<>()).add(switch (status) {
-                case "无法读取，已退回" -> TableStyle.Fill.RED;
-                case "有问题" -> TableStyle.Fill.YELLOW;
-                default -> TableStyle.Fill.NONE;
-            });
+            fillsByUnit.computeIfAbsent(unit, k -> new ArrayList<>()).add(standing.fill);
         }
         for (ReportData.CaseWithoutWriteup c : data.casesWithoutWriteup(runId, campaign.templates())) {
             rowsByUnit.computeIfAbsent(c.unit(), k -> new ArrayList<>()).add(new Object[] {"", "", c.name(), "", "",
@@ -99,18 +112,18 @@ final class WriteupsSheet {
         return n;
     }
 
-    /** What became of the document, in a word: its problems (linking included) make it 有问题. */
-    private static String status(ReportData.DocumentRow d, List<ReportData.IssueRow> issues) {
+    /** Its problems (linking included: a write-up matching no case) make a document 有问题. */
+    private static Standing standing(ReportData.DocumentRow d, List<ReportData.IssueRow> issues) {
         if ("rejected".equals(d.status())) {
-            return "无法读取，已退回";
+            return Standing.REJECTED;
         }
         if ("not_checked".equals(d.status())) {
-            return "未核查格式";
+            return Standing.NOT_CHECKED;
         }
         if (issues.stream().anyMatch(i -> !"info".equals(i.severity()))) {
-            return "有问题";
+            return Standing.PROBLEMS;
         }
-        return "other".equals(d.kind()) ? "已登记" : "符合要求";
+        return "other".equals(d.kind()) ? Standing.RECORDED : Standing.OK;
     }
 
     private static String kindLabel(String code) {
