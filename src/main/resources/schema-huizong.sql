@@ -189,6 +189,12 @@ CREATE TABLE IF NOT EXISTS hz_completeness (
     city            VARCHAR(100),
     files_sent      INT,
     files_rejected  INT,
+    -- documents (campaigns with write-up rules, else NULL): write-ups received, accepted cases with a linked
+    -- write-up, accepted cases, and the plan's status (submitted, late, missing, not_required)
+    writeups_received  INT,
+    writeups_linked    INT,
+    writeups_expected  INT,
+    plan_status        VARCHAR(20),
     PRIMARY KEY (run_id, unit)
 );
 

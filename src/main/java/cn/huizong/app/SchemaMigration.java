@@ -77,6 +77,8 @@ final class SchemaMigration {
         ADDED.put("hz_run", Map.of("started_by", "VARCHAR(200)"));
         ADDED.put("hz_row", Map.of("template", "VARCHAR(40)"));
         ADDED.put("hz_content", Map.of("templates", "VARCHAR(400)"));
+        ADDED.put("hz_completeness", Map.of("writeups_received", "INT", "writeups_linked", "INT",
+                "writeups_expected", "INT", "plan_status", "VARCHAR(20)"));
     }
 
     /**

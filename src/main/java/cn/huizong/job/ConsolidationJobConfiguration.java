@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.huizong.mail.MailLog;
+import cn.huizong.resolution.DocumentCompleteness;
 import cn.huizong.resolution.Resolution;
 import cn.huizong.resolution.WriteupLinks;
 import cn.huizong.support.ReadLimits;
@@ -124,6 +125,7 @@ public class ConsolidationJobConfiguration {
                     RunContext ctx = runContext.getObject();
                     new Resolution(jdbc, ctx.campaign(), ctx.registry()).resolve(ctx.runId());
                     new WriteupLinks(jdbc, ctx.campaign()).link(ctx.runId());
+                    new DocumentCompleteness(jdbc, ctx.campaign()).apply(ctx.runId()); // after the links it counts
                     return RepeatStatus.FINISHED;
                 }, tm)
                 .build();

@@ -19,6 +19,7 @@ import org.springframework.jdbc.support.JdbcUtils;
 import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.ColumnSpec;
 import cn.huizong.campaign.TemplateSpec;
+import cn.huizong.resolution.DocumentCompleteness;
 import cn.huizong.support.Sha256;
 
 /**
@@ -230,15 +231,22 @@ public final class BiViews {
         return sql.toString();
     }
 
-    /** One row per registry unit, one status column per template of the campaign, as completeness.csv. */
+    /**
+     * One row per registry unit, one status column per template of the campaign, then the documents' columns
+     * where the campaign has write-up rules, as completeness.csv.
+     */
     private String completeness(Campaign campaign) {
         StringBuilder sql = new StringBuilder("SELECT m.run_id, m.unit, m.unit_type, m.city");
         for (TemplateSpec t : campaign.templates()) {
             sql.append(", (SELECT s.status FROM hz_completeness_status s WHERE s.run_id = m.run_id AND s.unit = m.unit "
                     + "AND s.template = ").append(literal(t.id())).append(") AS ").append(quote(t.id()));
         }
-        return sql.append(", COALESCE(m.files_sent, 0) AS files_sent, COALESCE(m.files_rejected, 0) AS files_rejected ")
-                .append("FROM ").append(CURRENT_RUN).append(" c JOIN hz_completeness m ON m.run_id = c.run_id").toString();
+        sql.append(", COALESCE(m.files_sent, 0) AS files_sent, COALESCE(m.files_rejected, 0) AS files_rejected ");
+        if (DocumentCompleteness.applies(campaign)) {
+            sql.append(", m.writeups_received, m.writeups_linked, m.writeups_expected, m.plan_status AS ")
+                    .append(quote("plan")).append(' ');
+        }
+        return sql.append("FROM ").append(CURRENT_RUN).append(" c JOIN hz_completeness m ON m.run_id = c.run_id").toString();
     }
 
     /** The i-th (0-based) value of a staged row's encoded values (ContentStore.encode), '' past the last. */

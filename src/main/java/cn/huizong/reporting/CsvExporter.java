@@ -16,10 +16,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.TemplateSpec;
+import cn.huizong.resolution.DocumentCompleteness;
 import cn.huizong.staging.ContentStore;
 
 /** Writes the run's CSV feeds (the contract dashboards and scripts read) from the master tables. */
 public final class CsvExporter {
+
+    /** completeness.csv's columns of documents (hz_completeness' writeups_* and plan_status), in this order. */
+    static final List<String> DOCUMENT_COLUMNS = List.of("writeups_received", "writeups_linked", "writeups_expected",
+            "plan");
 
     private final JdbcTemplate jdbc;
     private final Campaign campaign;
@@ -131,10 +136,15 @@ public final class CsvExporter {
             header.add(t.id());
         }
         header.addAll(List.of("files_sent", "files_rejected"));
+        // appended, and only where documents are counted: a campaign without write-up rules keeps its columns
+        boolean documents = DocumentCompleteness.applies(campaign);
+        if (documents) {
+            header.addAll(DOCUMENT_COLUMNS);
+        }
         Map<String, Map<String, String>> statuses = ReportData.completenessStatuses(jdbc, runId);
         try (SafeCsv csv = SafeCsv.create(file, header)) {
-            jdbc.query("SELECT unit, unit_type, city, files_sent, files_rejected FROM hz_completeness "
-                    + "WHERE run_id = ? ORDER BY position", rs -> {
+            jdbc.query("SELECT unit, unit_type, city, files_sent, files_rejected, writeups_received, writeups_linked, "
+                    + "writeups_expected, plan_status FROM hz_completeness WHERE run_id = ? ORDER BY position", rs -> {
                         try {
                             List<Object> row = new ArrayList<>(List.of(rs.getString(1), rs.getString(2),
                                     rs.getString(3)));
@@ -144,6 +154,11 @@ public final class CsvExporter {
                             }
                             row.add(rs.getInt(4));
                             row.add(rs.getInt(5));
+                            if (documents) {
+                                for (int i = 6; i <= 9; i++) {
+                                    row.add(rs.getObject(i));
+                                }
+                            }
                             csv.row(row.toArray());
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);

@@ -10,13 +10,15 @@ import org.slf4j.LoggerFactory;
 
 import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.TemplateSpec;
+import cn.huizong.resolution.DocumentCompleteness;
 
 /**
  * 省级汇总表.xlsx, the workbook the province's clerks read, one class per sheet: a sheet per template
  * ({@link RecordsSheet} by city, or {@link CasesSheet} by unit type where quotas apply), {@link QuotaSheet},
- * {@link RosterSheet}, {@link IssuesSheet}; labels in {@link Labels}, styles in {@link TableStyle}. Streamed
- * with SXSSF, so a campaign of a million pairing rows is written in a small heap. The rows of a template
- * without quotas are read once for its sheet and its feed ({@link RecordPass}), so this also writes those feeds.
+ * {@link RosterSheet}, {@link WriteupsSheet} (where the campaign has write-up rules), {@link IssuesSheet}; labels
+ * in {@link Labels}, styles in {@link TableStyle}. Streamed with SXSSF, so a campaign of a million pairing rows is
+ * written in a small heap. The rows of a template without quotas are read once for its sheet and its feed
+ * ({@link RecordPass}), so this also writes those feeds.
  */
 final class ProvincialWorkbook {
 
@@ -55,6 +57,9 @@ final class ProvincialWorkbook {
             campaign.templates().stream().filter(TemplateSpec::quotaApplies).findFirst()
                     .ifPresent(t -> new QuotaSheet(data, campaign).write(ctx, runId, t));
             new RosterSheet(data, campaign).write(ctx, runId);
+            if (DocumentCompleteness.applies(campaign)) {
+                new WriteupsSheet(data, campaign).write(ctx, runId);
+            }
             long issues = new IssuesSheet(data).write(ctx, runId);
             Files.createDirectories(file.getParent());
             try (OutputStream out = Files.newOutputStream(file)) {

@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.ColumnSpec;
 import cn.huizong.campaign.TemplateSpec;
+import cn.huizong.documents.DocumentFileChecker;
 import cn.huizong.staging.ContentStore;
 
 /**
@@ -41,9 +44,19 @@ final class ReportData {
             List<String> leftOut) {
     }
 
-    /** A registry unit's completeness; statuses by template id (submitted, late, missing, none, not_required). */
+    /**
+     * A registry unit's completeness; statuses by template id (submitted, late, missing, none, not_required);
+     * its documents, or null where the campaign has no write-up rules.
+     */
     record RosterRow(int position, String unit, String unitType, String city, Map<String, String> statuses,
-            int filesSent, int filesRejected) {
+            int filesSent, int filesRejected, UnitDocuments documents) {
+    }
+
+    /**
+     * A unit's documents: write-ups received, accepted cases with a linked write-up, accepted cases, and its
+     * plan's status (submitted, late, missing, not_required).
+     */
+    record UnitDocuments(int writeupsReceived, int writeupsLinked, int writeupsExpected, String plan) {
     }
 
     /** A file of the run's manifest with its outcome; archiveSha256 (of the stored archive) is set for members. */
@@ -227,15 +240,19 @@ final class ReportData {
 
     List<RosterRow> roster(String runId, List<TemplateSpec> templates) {
         Map<String, Map<String, String>> byUnit = completenessStatuses(jdbc, runId);
-        return jdbc.query("SELECT position, unit, unit_type, city, files_sent, files_rejected "
-                + "FROM hz_completeness WHERE run_id = ? ORDER BY position", (rs, i) -> {
+        return jdbc.query("SELECT position, unit, unit_type, city, files_sent, files_rejected, writeups_received, "
+                + "writeups_linked, writeups_expected, plan_status FROM hz_completeness WHERE run_id = ? ORDER BY position",
+                (rs, i) -> {
                     Map<String, String> mine = byUnit.getOrDefault(rs.getString(2), Map.of());
                     Map<String, String> statuses = new LinkedHashMap<>();
                     for (TemplateSpec t : templates) {
                         statuses.put(t.id(), mine.getOrDefault(t.id(), ""));
                     }
+                    UnitDocuments documents = rs.getObject(7) == null ? null
+                            : new UnitDocuments(rs.getInt(7), rs.getInt(8), rs.getInt(9),
+                                    rs.getString(10) == null ? "" : rs.getString(10));
                     return new RosterRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), statuses,
-                            rs.getInt(5), rs.getInt(6));
+                            rs.getInt(5), rs.getInt(6), documents);
                 }, runId);
     }
 
@@ -245,6 +262,80 @@ final class ReportData {
         jdbc.query("SELECT unit, template, status FROM hz_completeness_status WHERE run_id = ?", rs -> {
             out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
         }, runId);
+        return out;
+    }
+
+    /**
+     * A Word document (or .pdf/.wps/.ofd) the run counts, as documents.csv lists it: kind (writeup, city_plan,
+     * school_plan, other), the case its write-up is linked to, its pictures and how many came as JPG files
+     * (null for what is not a write-up), the checker's status (ok, has_problems, not_checked, rejected).
+     */
+    record DocumentRow(int fileNo, String path, String unit, String kind, String caseName, int pictures,
+            Integer picturesSent, String status) {
+    }
+
+    /** An accepted case (a row with a 案例名称) no write-up of its unit is linked to. */
+    record CaseWithoutWriteup(String unit, String name) {
+    }
+
+    /** The run's documents in manifest order; pictures and copies left out (as in documents.csv). */
+    List<DocumentRow> documents(String runId) {
+        List<DocumentRow> out = new ArrayList<>();
+        jdbc.query("SELECT f.file_no, f.path, f.unit, d.kind, l.case_name, "
+                + "(SELECT COUNT(*) FROM hz_document_picture p WHERE p.content_key = f.content_key), "
+                + "l.pictures_sent, d.status, f.status FROM hz_file f "
+                + "LEFT JOIN hz_document d ON d.content_key = f.content_key "
+                + "LEFT JOIN hz_document_link l ON l.run_id = f.run_id AND l.file_no = f.file_no "
+                + "WHERE f.run_id = ? AND f.kind = 'DOCUMENT' AND f.status IN ('document', 'rejected') "
+                + "ORDER BY f.file_no", rs -> {
+                    if (DocumentFileChecker.isPicture(rs.getString(2))) {
+                        return;
+                    }
+                    String status = rs.getString(8) != null ? rs.getString(8)
+                            : "rejected".equals(rs.getString(9)) ? "rejected" : "not_checked";
+                    out.add(new DocumentRow(rs.getInt(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4) == null ? "other" : rs.getString(4), rs.getString(5), rs.getInt(6),
+                            (Integer) rs.getObject(7), status));
+                }, runId);
+        return out;
+    }
+
+    /** The issues of the run's documents by file number, each file's in issues.csv order. */
+    Map<Integer, List<IssueRow>> documentIssues(String runId) {
+        Map<Integer, List<IssueRow>> out = new HashMap<>();
+        issues(ISSUE_COLUMNS + "WHERE i.run_id = ? AND f.kind = 'DOCUMENT' ORDER BY " + ISSUE_ORDER, WITHIN_A_ROW,
+                i -> out.computeIfAbsent(i.fileNo(), k -> new ArrayList<>()).add(i), runId);
+        return out;
+    }
+
+    /**
+     * Accepted cases of the templates with a 案例名称 column ({@code case_name}) that no write-up of their unit is
+     * linked to (hz_document_link), in file and row order.
+     */
+    List<CaseWithoutWriteup> casesWithoutWriteup(String runId, List<TemplateSpec> templates) {
+        Set<String> linked = new HashSet<>();
+        jdbc.query("SELECT f.unit, l.case_name FROM hz_document_link l JOIN hz_file f ON f.run_id = l.run_id "
+                + "AND f.file_no = l.file_no WHERE l.run_id = ? AND l.case_name IS NOT NULL AND f.unit IS NOT NULL",
+                rs -> {
+                    linked.add(rs.getString(1) + "\u0000" + rs.getString(2));
+                }, runId);
+        List<CaseWithoutWriteup> out = new ArrayList<>();
+        for (TemplateSpec t : templates) {
+            int index = t.indexOf("case_name");
+            if (index < 0) {
+                continue;
+            }
+            int n = t.columns().size();
+            jdbc.query("SELECT rec.unit, r.vals FROM hz_record rec "
+                    + "JOIN hz_row r ON r.content_key = rec.content_key AND r.row_no = rec.row_no "
+                    + "WHERE rec.run_id = ? AND rec.template = ? AND rec.status = 'accepted' AND rec.unit IS NOT NULL "
+                    + "ORDER BY rec.file_no, rec.row_no", rs -> {
+                        String name = ContentStore.decode(rs.getString(2), n).get(index);
+                        if (!name.isBlank() && !linked.contains(rs.getString(1) + "\u0000" + ContentStore.text(name))) {
+                            out.add(new CaseWithoutWriteup(rs.getString(1), name));
+                        }
+                    }, runId, t.id());
+        }
         return out;
     }
 

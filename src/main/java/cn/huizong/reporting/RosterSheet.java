@@ -11,6 +11,7 @@ import java.util.Map;
 
 import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.TemplateSpec;
+import cn.huizong.resolution.DocumentCompleteness;
 
 /**
  * 报送情况: one row per registry unit with the status of each table, files sent and rejected, and every file
@@ -44,6 +45,12 @@ final class RosterSheet {
         }
         cols.addAll(List.of(new SheetTable.Column("来件数", 7), new SheetTable.Column("退回数", 7),
                 new SheetTable.Column("来件及处理结果", 44)));
+        // after the columns clerks know, where the campaign has write-up rules
+        boolean documents = DocumentCompleteness.applies(campaign);
+        int docs = cols.size();
+        if (documents) {
+            cols.addAll(List.of(new SheetTable.Column("案例材料（收到/应报）", 14), new SheetTable.Column("实施方案", 12)));
+        }
         SheetTable table = ctx.table(NAME, cols);
         ZoneId zone = campaign.zone();
         String asOf = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").format(data.runStartedAt(runId).atZone(zone));
@@ -96,6 +103,10 @@ final class RosterSheet {
             row[4 + templates.size()] = tot.filesSent;
             row[5 + templates.size()] = tot.filesRejected;
             row[6 + templates.size()] = "";
+            if (documents) {
+                row[docs] = tot.writeups();
+                row[docs + 1] = tot.plans();
+            }
             table.add(TableStyle.Fill.GREY, row);
         }
         for (ReportData.RosterRow r : roster) {
@@ -135,12 +146,48 @@ final class RosterSheet {
                 sent.add(f.path() + "：" + Labels.statusLabel(f.status()) + "（" + WHEN.format(f.receivedAt().atZone(zone)) + "）");
             }
             row[6 + templates.size()] = String.join("\n", sent);
+            if (documents && r.documents() != null) {
+                ReportData.UnitDocuments d = r.documents();
+                row[docs] = writeups(d);
+                // cases without a write-up yellow; a plan's cell coloured as a table's (the row keeps the tables')
+                cells[docs] = d.writeupsLinked() < d.writeupsExpected() ? TableStyle.Fill.YELLOW : null;
+                row[docs + 1] = statusLabel(d.plan());
+                cells[docs + 1] = switch (d.plan()) {
+                    case "late" -> TableStyle.Fill.YELLOW;
+                    case "missing" -> TableStyle.Fill.RED;
+                    default -> null;
+                };
+            }
             // a required table missing colours the row red, a late one yellow; the status cell itself always
             // shows its own colour (a 典型案例 not sent is “none”, not “missing”: red cell, row left as is)
             table.addCells(cells, missing ? TableStyle.Fill.RED : late ? TableStyle.Fill.YELLOW : TableStyle.Fill.NONE,
                     row);
         }
         table.finish();
+    }
+
+    /**
+     * 2/3: write-ups received of cases accepted, and how many cases have none where that is not plain from it
+     * (a write-up may match no case); empty for a unit with neither.
+     */
+    static String writeups(ReportData.UnitDocuments d) {
+        if (d.writeupsReceived() == 0 && d.writeupsExpected() == 0) {
+            return "";
+        }
+        int without = d.writeupsExpected() - d.writeupsLinked();
+        return d.writeupsReceived() + "/" + d.writeupsExpected()
+                + (without > 0 && d.writeupsReceived() > 0 ? "\n" + without + "个案例缺材料" : "");
+    }
+
+    /** A plan's status as the table columns say theirs. */
+    static String statusLabel(String plan) {
+        return switch (plan == null ? "" : plan) {
+            case "submitted" -> "已报送";
+            case "late" -> "逾期报送";
+            case "missing" -> "未报送";
+            case "not_required" -> "无需报送";
+            default -> "";
+        };
     }
 
     /** Counts of a group of registry units, per template. */
@@ -152,6 +199,10 @@ final class RosterSheet {
         int filesSent;
         int filesRejected;
         final Map<String, int[]> byTemplate = new HashMap<>(); // {sent, late, missing}
+        int writeupsReceived;
+        int writeupsExpected;
+        int casesWithout;
+        final int[] plan = new int[3]; // {sent, late, missing}
 
         Totals(String label, String type, String city) {
             this.label = label;
@@ -163,23 +214,44 @@ final class RosterSheet {
             units++;
             filesSent += r.filesSent();
             filesRejected += r.filesRejected();
+            ReportData.UnitDocuments d = r.documents();
+            if (d != null) {
+                writeupsReceived += d.writeupsReceived();
+                writeupsExpected += d.writeupsExpected();
+                casesWithout += d.writeupsExpected() - d.writeupsLinked();
+                count(plan, d.plan());
+            }
             for (TemplateSpec t : templates) {
-                int[] c = byTemplate.computeIfAbsent(t.id(), k -> new int[3]);
-                String s = r.statuses().getOrDefault(t.id(), "");
-                if (s.equals("submitted") || s.equals("late")) {
-                    c[0]++;
-                }
-                if (s.equals("late")) {
-                    c[1]++;
-                }
-                if (s.equals("missing") || s.equals("none")) {
-                    c[2]++;
-                }
+                count(byTemplate.computeIfAbsent(t.id(), k -> new int[3]), r.statuses().getOrDefault(t.id(), ""));
+            }
+        }
+
+        private static void count(int[] c, String s) {
+            if (s.equals("submitted") || s.equals("late")) {
+                c[0]++;
+            }
+            if (s.equals("late")) {
+                c[1]++;
+            }
+            if (s.equals("missing") || s.equals("none")) {
+                c[2]++;
             }
         }
 
         String describe(String template) {
-            int[] c = byTemplate.getOrDefault(template, new int[3]);
+            return describe(byTemplate.getOrDefault(template, new int[3]));
+        }
+
+        String plans() {
+            return describe(plan);
+        }
+
+        String writeups() {
+            return RosterSheet.writeups(new ReportData.UnitDocuments(writeupsReceived, writeupsExpected - casesWithout,
+                    writeupsExpected, ""));
+        }
+
+        private static String describe(int[] c) {
             if (c[0] == 0 && c[2] == 0) {
                 return "无需报送";
             }

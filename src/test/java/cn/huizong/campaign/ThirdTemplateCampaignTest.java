@@ -55,7 +55,11 @@ class ThirdTemplateCampaignTest {
         String shipped = Files.readString(Path.of("jobs/jiaoyu-zhuqi-2025.yml"));
         // the third template goes at the end of the templates list, before the quotas
         Path campaign = work.resolve("three-templates.yml");
-        Files.writeString(campaign, shipped.replace("\n# 第三部分（三）", PLANS + "\n# 第三部分（三）"));
+        // and without the write-up rules: a campaign that has none keeps the feeds and sheets it had (the
+        // shipped one's write-ups add completeness columns and a sheet, see WriteupsInARunTest)
+        String withoutWriteups = shipped.replaceFirst("(?ms)^writeups:\n.*?(?=^\\S)", "");
+        assertThat(withoutWriteups).doesNotContain("writeups:").contains("reminderDays:");
+        Files.writeString(campaign, withoutWriteups.replace("\n# 第三部分（三）", PLANS + "\n# 第三部分（三）"));
         Path inbox = work.resolve("inbox");
         Path plans = inbox.resolve("洛阳市教育局/附件2 一地一策实施方案备案表.xlsx");
         Workbooks.xlsx(plans, new Workbooks.SheetSpec("附件2").row("附件2").row("一地一策实施方案备案表")

@@ -29,6 +29,7 @@ import org.apache.commons.csv.CSVRecord;
 import cn.huizong.app.Cli;
 import cn.huizong.fixtures.EndToEndInbox;
 import cn.huizong.fixtures.Workbooks;
+import cn.huizong.fixtures.Writeups;
 
 /**
  * The BI views against the CSV feeds of output/latest, through a campaign's life: a first run, a changed inbox,
@@ -75,6 +76,27 @@ final class ViewsAndFeeds {
                 r("兰考县教育局", "【兰考】木业  园区", "王五 13800003333", "赵六 13900004444", "@技术", "共建", "推进中", "长期"))));
         // a time with a fraction of a second (as file times have): submissions.csv writes .25, not .250000
         Files.setLastModifiedTime(f, FileTime.from(Instant.parse("2025-12-12T02:15:30.250Z")));
+        // documents: a write-up of one of 郑州轻工业大学's cases, and 郑州市教育局's plan after its deadline (12-31)
+        Workbooks.receivedAt(Writeups.outline(inbox.resolve("郑州轻工业大学/典型案例材料.docx"), "附件4", "食品产业研究院服务企业",
+                List.of("实施背景", "主要做法", "取得成效", "经验总结")), "2025-12-06T11:00:00");
+        Workbooks.receivedAt(Writeups.outline(inbox.resolve("郑州市教育局/一地一策实施方案.docx"), "附件2",
+                "郑州市“一地一策”实施方案", List.of("总体目标", "组织领导机制", "重点任务", "推进举措", "制度保障")),
+                "2026-01-02T09:00:00");
+    }
+
+    /** The completeness view's document columns (campaigns with write-up rules), for a few units. */
+    void assertDocumentColumns() throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT unit, writeups_received, writeups_linked, writeups_expected, plan FROM hz_current_completeness "
+                        + "WHERE unit IN ('郑州轻工业大学', '郑州市教育局', '开封市教育局')")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getInt(3) + "|" + rs.getInt(4) + "|"
+                        + rs.getString(5));
+            }
+        }
+        assertThat(rows).containsExactlyInAnyOrder("郑州轻工业大学|1|1|2|missing", "郑州市教育局|0|0|0|late",
+                "开封市教育局|0|0|0|missing");
     }
 
     void addExtra(String enterprise) throws Exception {
@@ -171,6 +193,7 @@ final class ViewsAndFeeds {
         writeInbox();
         String first = consolidate(0);
         assertViewsEqualFeeds(first);
+        assertDocumentColumns();
 
         addExtra("许昌（东城）智能制造园");
         String second = consolidate(0);
