@@ -7,15 +7,31 @@ import java.util.List;
 import cn.huizong.intake.InboxFile;
 import cn.huizong.support.Sha256;
 
-/** What a run's result depends on, as one hash: every file's path, bytes and received time, and the rules. */
+/**
+ * What a run's result depends on, as one hash: every file's path, bytes and received time, the rules, and the
+ * version of what a run makes of the staged files.
+ */
 final class InputFingerprint {
+
+    /**
+     * Raise when resolution, the feeds or the reports change what they make of the same staged files: the next
+     * run over an unchanged inbox then publishes anew (reusing every file's staged reading) instead of reporting
+     * the earlier result as current. 1: documents in completeness, 案例材料核查, letters' documents section,
+     * commented .docx copies.
+     */
+    static final int RESULT_VERSION = 1;
 
     private InputFingerprint() {
     }
 
     static String of(List<InboxFile> files, String rulesFingerprint) {
+        return of(files, rulesFingerprint, RESULT_VERSION);
+    }
+
+    static String of(List<InboxFile> files, String rulesFingerprint, int resultVersion) {
         MessageDigest md = Sha256.digest();
         md.update(rulesFingerprint.getBytes(StandardCharsets.UTF_8));
+        md.update(("\nresult " + resultVersion).getBytes(StandardCharsets.UTF_8));
         for (InboxFile f : files) {
             String line = "\n" + f.path() + "\t" + f.sha256() + "\t" + f.receivedAt() + "\t" + f.kind() + "\t"
                     + f.rejectCode();
