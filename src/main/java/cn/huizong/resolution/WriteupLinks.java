@@ -98,7 +98,9 @@ public final class WriteupLinks {
                 }
             }
             if (!notSent.isEmpty()) {
-                issues.add(issue(runId, d.fileNo(), issueNo, d.unit(), null, notSent.get(0).paragraph(), null,
+                // a .doc's pictures have no paragraph (0): the issue is the whole file's, not 第0段
+                Integer paragraph = notSent.get(0).paragraph() > 0 ? notSent.get(0).paragraph() : null;
+                issues.add(issue(runId, d.fileNo(), issueNo, d.unit(), null, paragraph, null,
                         IssueCode.DOC_PICTURE_NOT_SENT, IssueCode.DOC_PICTURE_NOT_SENT.message(describe(notSent))));
             }
             links.add(new Object[] {runId, d.fileNo(), match == null ? null : ContentStore.text(match.name()), sent});

@@ -45,7 +45,7 @@ class ConsolidateCommandTest {
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("汇总完成")
-                .contains("文件：共 21 个，采用 12，退回 4，重复 1，被新文件替代 1，文档 2，压缩包 1")
+                .contains("文件：共 31 个，采用 12，退回 4，重复 1，被新文件替代 1，文档 12，压缩包 1")
                 .contains("数据行：采用 25，退回 3，重复 8，超出配额 2，随旧文件作废 1")
                 .contains("未报送附件1的市级教育行政部门：13 个");
         Path latest = output.resolve("latest/csv");

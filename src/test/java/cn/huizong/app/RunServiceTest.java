@@ -52,8 +52,8 @@ class RunServiceTest {
         RunStatus done = await(started.runId(), s -> s.status() == RunStatus.State.COMPLETED);
         assertThat(done.trigger()).isEqualTo("web");
         assertThat(done.startedBy()).isEqualTo("clerk1");
-        assertThat(done.filesTotal()).isEqualTo(21);
-        assertThat(done.filesDone()).isEqualTo(21);
+        assertThat(done.filesTotal()).isEqualTo(31);
+        assertThat(done.filesDone()).isEqualTo(31);
         assertThat(done.rowsAccepted()).isEqualTo(25);
         assertThat(done.finishedAt()).isAfterOrEqualTo(done.startedAt());
         assertThat(runs.status("latest")).map(RunStatus::runId).contains(started.runId());

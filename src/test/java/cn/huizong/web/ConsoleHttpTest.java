@@ -129,7 +129,7 @@ class ConsoleHttpTest {
         JsonNode run = json.readTree(api.get("/api/runs/" + runId).body());
         assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(run.get("trigger").asString()).isEqualTo("web");
-        assertThat(run.get("filesTotal").asInt()).isEqualTo(run.get("filesDone").asInt()).isEqualTo(22);
+        assertThat(run.get("filesTotal").asInt()).isEqualTo(run.get("filesDone").asInt()).isEqualTo(32);
         for (String f : List.of("runId", "startedAt", "finishedAt", "rowsAccepted", "rowsRejected")) {
             assertThat(run.has(f)).as(f).isTrue();
         }

@@ -233,7 +233,7 @@ class StatsApiTest {
     @Test
     void issuesAreCountedByCodeAndSeverityAndByUnit() throws Exception {
         JsonNode issues = get("/api/stats/issues");
-        assertThat(issues.get("total").asInt()).isEqualTo(feeds.issues.size()).isEqualTo(18);
+        assertThat(issues.get("total").asInt()).isEqualTo(feeds.issues.size()).isEqualTo(33);
         Map<String, Integer> byCode = new HashMap<>();
         issues.get("byCode").forEach(c -> byCode.put(c.get("code").asString() + "/" + c.get("severity").asString(),
                 c.get("count").asInt()));
