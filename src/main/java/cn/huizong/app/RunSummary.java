@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.huizong.campaign.Campaign;
 import cn.huizong.campaign.TemplateSpec;
+import cn.huizong.resolution.DocumentCompleteness;
 
 /** The few lines a clerk reads after a run: files, rows, problems, who is missing, where the results are. */
 final class RunSummary {
@@ -58,6 +59,17 @@ final class RunSummary {
             boolean named = "missing".equals(t.missingStatus());
             out.printf("%s：%d 个%s%n", t.missingLabel(), missing.size(), !named || missing.isEmpty() ? ""
                     : "（" + String.join("、", missing.subList(0, Math.min(missing.size(), 19))) + "）");
+        }
+        if (DocumentCompleteness.applies(campaign)) {
+            // what the 案例材料核查 sheet and completeness.csv hold per unit, in one line for the clerk
+            Map<String, Object> d = jdbc.queryForMap("SELECT SUM(writeups_received) AS received, "
+                    + "SUM(writeups_linked) AS linked, SUM(writeups_expected) AS expected, "
+                    + "SUM(CASE WHEN plan_status = 'submitted' THEN 1 ELSE 0 END) AS plans, "
+                    + "SUM(CASE WHEN plan_status = 'late' THEN 1 ELSE 0 END) AS late, "
+                    + "SUM(CASE WHEN plan_status = 'missing' THEN 1 ELSE 0 END) AS missing "
+                    + "FROM hz_completeness WHERE run_id = ?", runId);
+            out.printf("案例材料：收到 %d 份，已采用的 %d 项案例中 %d 项有材料；实施方案：已报送 %d 个，逾期 %d 个，未报送 %d 个%n",
+                    n(d, "received"), n(d, "expected"), n(d, "linked"), n(d, "plans"), n(d, "late"), n(d, "missing"));
         }
         out.printf("结果：%s", output.resolve("latest"));
         out.flush();

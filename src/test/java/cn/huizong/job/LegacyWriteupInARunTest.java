@@ -37,7 +37,7 @@ class LegacyWriteupInARunTest {
         assertThat(records(work.resolve("out/latest/csv/issues.csv"))).filteredOn(i -> i.get("code")
                 .equals("DOC_PICTURE_NOT_SENT")).singleElement().satisfies(i -> {
                     assertThat(i.get("row")).isEmpty();
-                    assertThat(i.get("message")).startsWith("文中的2张图片没有单独报送 JPG 文件");
+                    assertThat(i.get("message")).startsWith("文中2张图片没有单独报送 JPG 文件");
                 });
         assertThat(records(work.resolve("out/latest/csv/documents.csv"))).singleElement().satisfies(d -> {
             assertThat(d.get("case_name")).isEqualTo("“校企双元”助力高新区企业用工");

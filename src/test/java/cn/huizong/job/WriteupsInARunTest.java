@@ -136,7 +136,7 @@ class WriteupsInARunTest {
         assertThat(issues).filteredOn(i -> i.get("code").equals("WRITEUP_WITHOUT_CASE")).singleElement()
                 .satisfies(i -> assertThat(i.get("message")).contains("“郑州大学黄河流域生态保护做法”"));
         assertThat(issues).filteredOn(i -> i.get("code").equals("DOC_PICTURE_NOT_SENT"))
-                .allSatisfy(i -> assertThat(i.get("message")).startsWith("文中的第" + teamParagraph() + "段的图片"));
+                .allSatisfy(i -> assertThat(i.get("message")).startsWith("文中第" + teamParagraph() + "段的图片"));
     }
 
     @Test
@@ -208,8 +208,8 @@ class WriteupsInARunTest {
                             8|开封市|河南大学|||智能制造服务平台|||未收到案例材料""");
             List<String> problems = rows.stream().map(r -> r.get(9)).toList();
             assertThat(problems.get(0)).isEmpty();
-            assertThat(problems.get(1)).contains("“郑州大学黄河流域生态保护做法”").contains("\n文中的第" + teamParagraph() + "段的图片");
-            assertThat(problems.get(2)).startsWith("文中的第" + teamParagraph() + "段的图片").doesNotContain("\n");
+            assertThat(problems.get(1)).contains("“郑州大学黄河流域生态保护做法”").contains("\n文中第" + teamParagraph() + "段的图片");
+            assertThat(problems.get(2)).startsWith("文中第" + teamParagraph() + "段的图片").doesNotContain("\n");
             assertThat(problems.get(3)).isEmpty();
             assertThat(problems.get(4)).isEqualTo(problems.get(7)).contains("案例材料");
             assertThat(problems.get(5)).contains("请另存为 .docx 后重新报送");
@@ -239,7 +239,7 @@ class WriteupsInARunTest {
         try (InputStream in = Files.newInputStream(folder.resolve("案例一.docx")); XWPFDocument doc = new XWPFDocument(in)) {
             assertThat(doc.getComments()).hasSize(1);
             assertThat(doc.getComments()[0].getAuthor()).isEqualTo("河南省教育厅");
-            assertThat(doc.getComments()[0].getText()).startsWith("文中的第" + teamParagraph() + "段的图片")
+            assertThat(doc.getComments()[0].getText()).startsWith("文中第" + teamParagraph() + "段的图片")
                     .contains("没有单独报送 JPG 文件");
             // on the picture's own paragraph, counted as the checker counts (no table before it)
             assertThat(doc.getParagraphs().get(teamParagraph() - 1).getCTP().getCommentRangeStartList()).hasSize(1);

@@ -207,7 +207,7 @@ class MarkedWriteupsTest {
                 "4. 正文的行距应为固定值30磅，第3、4、6段等8段为1.5倍行距。",
                 "5. 图题应位于图片下方：第7段的图题在图片上方。",
                 "6. 第10段的图片所在段落行距为固定值30磅，图片被固定行距遮挡，只显示出一部分。",
-                "7. 文中的第10段的图片（image2.jpeg）没有单独报送 JPG 文件。案例材料撰写要求图片同时单独报送 JPG 格式文件。",
+                "7. 文中第10段的图片（image2.jpeg）没有单独报送 JPG 文件。案例材料撰写要求图片同时单独报送 JPG 格式文件。",
                 "已在这份文档的副本中把上述问题作为批注标在相应段落旁，见“反馈/郑州大学/典型案例材料.docx”（用 Word 或 WPS 打开，批注显示在页面右侧）。");
         assertThat(letter).contains("郑州大学/附件5.xlsx：\n1. 案例“产教融合共同体建设”没有收到典型案例材料（Word 文档）。");
         String fixes = letter.stream().filter(p -> p.startsWith("改法：")).findFirst().orElseThrow();
