@@ -25,6 +25,7 @@ final class WriteupsSheet {
     private enum Standing {
         REJECTED("无法读取，已退回", TableStyle.Fill.RED),
         NOT_CHECKED("未核查格式", TableStyle.Fill.NONE),
+        NOT_CHECKED_PROBLEMS("未核查格式（有问题）", TableStyle.Fill.YELLOW),
         PROBLEMS("有问题", TableStyle.Fill.YELLOW),
         RECORDED("已登记", TableStyle.Fill.NONE),
         OK("符合要求", TableStyle.Fill.NONE);
@@ -117,10 +118,12 @@ final class WriteupsSheet {
         if ("rejected".equals(d.status())) {
             return Standing.REJECTED;
         }
+        // a .pdf/.wps still has problems of its own (not .docx, no case of that name): yellow as the title says
+        boolean problems = issues.stream().anyMatch(i -> !"info".equals(i.severity()));
         if ("not_checked".equals(d.status())) {
-            return Standing.NOT_CHECKED;
+            return problems ? Standing.NOT_CHECKED_PROBLEMS : Standing.NOT_CHECKED;
         }
-        if (issues.stream().anyMatch(i -> !"info".equals(i.severity()))) {
+        if (problems) {
             return Standing.PROBLEMS;
         }
         return "other".equals(d.kind()) ? Standing.RECORDED : Standing.OK;

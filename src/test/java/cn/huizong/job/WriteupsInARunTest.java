@@ -203,7 +203,7 @@ class WriteupsInARunTest {
                             3|郑州市|郑州大学|郑州大学/案例一.docx|典型案例材料（附件4）|郑州大学 ”校企协同创新“ 助企典型案例|2|1|有问题
                             4|郑州市|郑州大学|郑州大学/郑州大学“一地一策”实施方案.docx|“一地一策”实施方案（附件2）||||符合要求
                             5|郑州市|郑州大学|||产教融合共同体建设|||未收到案例材料
-                            6|开封市|河南大学|河南大学/典型案例材料-乡村振兴助力计划.pdf|典型案例材料（附件4）|乡村振兴助力计划|0|0|未核查格式
+                            6|开封市|河南大学|河南大学/典型案例材料-乡村振兴助力计划.pdf|典型案例材料（附件4）|乡村振兴助力计划|0|0|未核查格式（有问题）
                             7|开封市|河南大学|河南大学/河南大学“一校一品”实施方案.pdf|“一校一品”实施方案（附件3）||||未核查格式
                             8|开封市|河南大学|||智能制造服务平台|||未收到案例材料""");
             List<String> problems = rows.stream().map(r -> r.get(9)).toList();
@@ -215,6 +215,32 @@ class WriteupsInARunTest {
             assertThat(problems.get(5)).contains("请另存为 .docx 后重新报送");
             assertThat(problems.get(6)).isEmpty();
         }
+    }
+
+    @Test
+    void aPdfWriteupWithProblemsIsYellowLikeEveryRowWithProblems() throws Exception {
+        try (Workbook wb = WorkbookFactory.create(out.resolve("latest/省级汇总表.xlsx").toFile(), null, true)) {
+            Sheet s = wb.getSheet("案例材料核查");
+            Map<String, byte[]> fills = new LinkedHashMap<>();
+            for (int r = 2; r <= s.getLastRowNum(); r++) {
+                fills.put(cells(s.getRow(r)).get(3), fill(s.getRow(r).getCell(8)));
+            }
+            byte[] yellow = {(byte) 255, (byte) 235, (byte) 156};
+            assertThat(fills.get("河南大学/典型案例材料-乡村振兴助力计划.pdf")).isEqualTo(yellow); // 未核查格式（有问题）
+            assertThat(fills.get("郑州大学/案例一.docx")).isEqualTo(yellow); // 有问题
+            assertThat(fills.get("河南大学/河南大学“一校一品”实施方案.pdf")).isNull(); // 未核查格式, nothing found
+        }
+    }
+
+    /** A cell's solid fill colour, or null. */
+    private static byte[] fill(Cell c) {
+        org.apache.poi.ss.usermodel.CellStyle style = c.getCellStyle();
+        if (style.getFillPattern() != org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND) {
+            return null;
+        }
+        org.apache.poi.xssf.usermodel.XSSFColor color = ((org.apache.poi.xssf.usermodel.XSSFCellStyle) style)
+                .getFillForegroundXSSFColor();
+        return color == null ? null : color.getRGB();
     }
 
     /** A row's cells as text, numbers as integers. */
