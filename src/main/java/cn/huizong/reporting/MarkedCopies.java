@@ -140,12 +140,7 @@ final class MarkedCopies {
             String folder = FileNames.safe(f.unit() == null ? FeedbackWorkbooks.NO_UNIT : f.unit());
             String name = unique(FileNames.safe(FileNames.withExtension(original, ext)),
                     namesByFolder.computeIfAbsent(folder, k -> new HashSet<>()));
-            Path dir = feedbackDir.resolve(folder);
-            Files.createDirectories(dir);
-            try (OutputStream out = Files.newOutputStream(dir.resolve(name), StandardOpenOption.CREATE_NEW)) {
-                wb.write(out);
-            }
-            return new Outcome(f.fileNo(), folder + "/" + name, null, marked);
+            return save(f.fileNo(), feedbackDir, folder, name, marked, wb::write);
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // a file the checker could read may still trip the usermodel: it costs this copy only
             log.warn("no marked copy of {}: {}", f.path(), e.toString());
@@ -206,16 +201,59 @@ final class MarkedCopies {
             String folder = FileNames.safe(f.unit() == null ? FeedbackWorkbooks.NO_UNIT : f.unit());
             String name = unique(FileNames.safe(FileNames.withExtension(original, "docx")),
                     namesByFolder.computeIfAbsent(folder, k -> new HashSet<>()));
-            Path dir = feedbackDir.resolve(folder);
-            Files.createDirectories(dir);
-            try (OutputStream out = Files.newOutputStream(dir.resolve(name), StandardOpenOption.CREATE_NEW)) {
-                doc.write(out);
-            }
-            return new Outcome(fileNo, folder + "/" + name, null, comments);
+            return save(fileNo, feedbackDir, folder, name, comments, doc::write);
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // a document the checker could read may still trip the usermodel: it costs this copy only
             log.warn("no marked copy of {}: {}", f.path(), e.toString());
             return new Outcome(fileNo, null, "文件无法打开，未生成标注副本", 0);
+        }
+    }
+
+    /** What writes a copy's bytes (a workbook's or a document's write). */
+    interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    static final String NOT_WRITTEN = "标注副本未能生成，请按问题清单逐条修改";
+
+    /**
+     * The copy 反馈/&lt;folder&gt;/&lt;name&gt;, whole or not at all: a copy that failed part-way (disk full, out of
+     * memory) would otherwise stay in the folder and be mailed as the unit's marked file.
+     */
+    static Outcome save(int fileNo, Path feedbackDir, String folder, String name, int marked, Body body) {
+        try {
+            Path dir = feedbackDir.resolve(folder);
+            Files.createDirectories(dir);
+            writeWhole(dir.resolve(name), body);
+            return new Outcome(fileNo, folder + "/" + name, null, marked);
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            log.warn("could not write the marked copy {}/{}: {}", folder, name, e.toString());
+            return new Outcome(fileNo, null, NOT_WRITTEN, 0);
+        }
+    }
+
+    /**
+     * Writes to a temporary file in the target's folder and moves it into place in one step; on any failure the
+     * temporary file is deleted and the target never exists. An existing target is never replaced.
+     */
+    static void writeWhole(Path target, Body body) throws IOException {
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new java.nio.file.FileAlreadyExistsException(target.toString());
+        }
+        // hidden and short (a long Chinese name plus a suffix could pass the 255-byte limit); default permissions
+        Path tmp = target.resolveSibling(".copy-" + Long.toHexString(System.nanoTime()) + ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
+                body.writeTo(out);
+            }
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (Throwable t) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                t.addSuppressed(e);
+            }
+            throw t;
         }
     }
 
