@@ -57,6 +57,9 @@ public class SendFeedbackCommand {
         for (FeedbackMailer.Item i : r.items()) {
             sb.append("\n  ").append(i.unit()).append(SendOutcomes.to(i.to())).append("：")
                     .append(SendOutcomes.label(i.outcome(), i.detail(), "send-feedback"));
+            if (!i.leftOut().isEmpty()) {
+                sb.append("（超过附件大小限制、未随信附上的标注副本：").append(String.join("、", i.leftOut())).append("）");
+            }
         }
         boolean failed = r.count("FAILED") > 0;
         (failed ? err : out).println(sb);

@@ -2,7 +2,9 @@ package cn.huizong.mail;
 
 import java.util.Properties;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 import jakarta.mail.Session;
 
@@ -10,8 +12,12 @@ import jakarta.mail.Session;
  * The campaign mailbox: IMAP for fetching ({@code huizong.mail.imap.*}) and SMTP for sending
  * ({@code huizong.mail.smtp.*}). Passwords come from the environment in production
  * (HUIZONG_MAIL_IMAP_PASSWORD, HUIZONG_MAIL_SMTP_PASSWORD), never from a file in the repository.
+ *
+ * @param maxAttachmentBytes the attachments' base64-encoded size a letter may carry
+ *                           ({@code huizong.mail.max-attachment-bytes}, e.g. 20MB); marked copies beyond it are named
+ *                           in the body instead
  */
-public record MailSettings(Imap imap, Smtp smtp) {
+public record MailSettings(Imap imap, Smtp smtp, long maxAttachmentBytes) {
 
     /** @param markSeen mark fetched messages as read (the folder is then opened read-write); off by default */
     public record Imap(String host, int port, String username, String password, String folder, boolean ssl,
@@ -36,6 +42,9 @@ public record MailSettings(Imap imap, Smtp smtp) {
 
     static final int TIMEOUT_MS = 60_000;
 
+    /** Under the smallest limit units' mail commonly has (20 MB a message). */
+    static final long DEFAULT_MAX_ATTACHMENT_BYTES = 20L * 1024 * 1024;
+
     public static MailSettings from(Environment env) {
         boolean imapSsl = env.getProperty("huizong.mail.imap.ssl", Boolean.class, true);
         boolean smtpSsl = env.getProperty("huizong.mail.smtp.ssl", Boolean.class, true);
@@ -50,7 +59,9 @@ public record MailSettings(Imap imap, Smtp smtp) {
                         env.getProperty("huizong.mail.smtp.port", Integer.class, smtpSsl ? 465 : 25),
                         env.getProperty("huizong.mail.smtp.username", ""),
                         env.getProperty("huizong.mail.smtp.password", ""), smtpSsl,
-                        env.getProperty("huizong.mail.smtp.from", "")));
+                        env.getProperty("huizong.mail.smtp.from", "")),
+                Binder.get(env).bind("huizong.mail.max-attachment-bytes", DataSize.class).map(DataSize::toBytes)
+                        .orElse(DEFAULT_MAX_ATTACHMENT_BYTES));
     }
 
     /** A session for parsing and building messages; raw 8-bit headers stay bytes (as ISO-8859-1 chars) for us to decode. */
