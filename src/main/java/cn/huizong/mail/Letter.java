@@ -130,6 +130,9 @@ record Letter(String key, String kind, String runId, String unit, String templat
         if (n.endsWith(".csv")) {
             return "text/csv";
         }
+        if (n.endsWith(".docx")) {
+            return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        }
         return "application/octet-stream";
     }
 

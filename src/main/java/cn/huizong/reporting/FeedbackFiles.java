@@ -27,14 +27,15 @@ public final class FeedbackFiles {
         return runFolder.resolve(FeedbackWorkbooks.FOLDER).resolve(FileNames.safe(unit) + ".xlsx");
     }
 
-    /** The marked copies of the unit's problem files, in name order. */
+    /** The marked copies of the unit's problem files, in name order (a hidden temp file of a copy never counts). */
     public static List<Path> markedCopies(Path runFolder, String unit) throws IOException {
         Path dir = runFolder.resolve(FeedbackWorkbooks.FOLDER).resolve(FileNames.safe(unit));
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).sorted().toList();
+            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted()
+                    .toList();
         }
     }
 

@@ -103,6 +103,7 @@ class FeedbackAttachmentBudgetTest {
         MimeMessage[] received = mail.getReceivedMessages();
         assertThat(received).hasSize(1);
         List<String> names = new ArrayList<>();
+        List<String> types = new ArrayList<>();
         long encoded = 0;
         StringBuilder body = new StringBuilder();
         Multipart mp = (Multipart) received[0].getContent();
@@ -112,10 +113,15 @@ class FeedbackAttachmentBudgetTest {
                 body.append(p.getContent());
             } else {
                 names.add(MimeUtility.decodeText(p.getFileName()));
+                types.add(p.getContentType().replaceAll("(?s);.*", "").strip());
                 encoded += p.getSize();
             }
         }
         assertThat(names).containsExactly("郑州大学.xlsx", "案例一.docx", "附件5.xlsx");
+        // a Word copy travels as Word, so mail clients offer to open it with Word or WPS
+        assertThat(types).containsExactly("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(encoded).as("the attachments as they travel").isLessThanOrEqualTo(budget);
         assertThat(body.toString()).contains("附件：郑州大学.xlsx（反馈意见和问题清单）")
                 .contains("在问题段落旁加了批注的文档副本：案例一.docx。")
