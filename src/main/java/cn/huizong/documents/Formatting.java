@@ -12,7 +12,9 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrBase;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
@@ -107,14 +109,19 @@ final class Formatting {
     }
 
     /** The paragraph style a paragraph names, or the default paragraph style (Normal). */
-    String paragraphStyle(XWPFParagraph p) {
-        String id = p.getStyleID();
+    String paragraphStyle(CTP p) {
+        String id = p.isSetPPr() && p.getPPr().isSetPStyle() ? p.getPPr().getPStyle().getVal() : null;
         return id != null && styles.containsKey(id) ? id : defaultParagraphStyle;
     }
 
     RunFormat run(XWPFRun run, XWPFParagraph p, String tableStyle) {
+        return run(run.getCTR(), p.getCTP(), tableStyle);
+    }
+
+    /** A run wherever it sits in its paragraph: in a hyperlink, a field, a content control, an insertion … */
+    RunFormat run(CTR run, CTP p, String tableStyle) {
         List<CTRPr> layers = new ArrayList<>();
-        CTRPr direct = run.getCTR().getRPr();
+        CTRPr direct = run.getRPr();
         if (direct != null) {
             layers.add(direct);
         }
@@ -149,10 +156,10 @@ final class Formatting {
                 halfPoints(layers));
     }
 
-    ParaFormat paragraph(XWPFParagraph p, String tableStyle) {
+    ParaFormat paragraph(CTP p, String tableStyle) {
         List<CTPPrBase> layers = new ArrayList<>();
-        if (p.getCTP().isSetPPr()) {
-            layers.add(p.getCTP().getPPr());
+        if (p.isSetPPr()) {
+            layers.add(p.getPPr());
         }
         for (CTStyle s : chain(paragraphStyle(p))) {
             if (s.isSetPPr()) {
