@@ -85,7 +85,7 @@ public final class DocumentCompleteness {
                     }
                     if ("writeup".equals(kind) && "document".equals(status)) {
                         received.merge(unit, 1, Integer::sum);
-                    } else if (PLAN_KINDS.contains(kind) || OWN_PLAN.equals(kind)) {
+                    } else if (kind != null && (PLAN_KINDS.contains(kind) || OWN_PLAN.equals(kind))) {
                         Timestamp firstSeen = rs.getTimestamp(7);
                         // the letter about a plan that could not be read, had errors or any document problem
                         // asked for a corrected one
