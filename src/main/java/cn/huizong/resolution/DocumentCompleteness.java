@@ -59,7 +59,8 @@ public final class DocumentCompleteness {
 
     /**
      * A plan document the unit sent: a receipt for lateness, whether it counts (read, not a copy, not replaced),
-     * its kind (city_plan, school_plan, or {@link #OWN_PLAN}) and the plans whose sections its content shows.
+     * its kind (city_plan, school_plan, or {@link #OWN_PLAN}) and the plans whose sections its content shows (null:
+     * not recorded, staged by an earlier version).
      */
     private record PlanFile(WhichFileCounts.Receipt receipt, boolean counts, String kind, Set<String> shown) {
     }
@@ -95,8 +96,8 @@ public final class DocumentCompleteness {
                                 unit, asked);
                         String shown = rs.getString(10);
                         plans.computeIfAbsent(unit, k -> new ArrayList<>()).add(new PlanFile(r,
-                                "document".equals(status), kind, shown == null || shown.isEmpty() ? Set.of()
-                                        : Set.of(shown.split(","))));
+                                "document".equals(status), kind, shown == null && rs.getString(6) != null ? null
+                                        : shown == null || shown.isEmpty() ? Set.of() : Set.of(shown.split(","))));
                     }
                 }, runId);
         Map<String, Set<String>> linked = new HashMap<>();
@@ -134,10 +135,13 @@ public final class DocumentCompleteness {
                 + "message, row_no) VALUES (?,?,?,?,?,?,?,?,?,?,?)", issues);
     }
 
-    /** Whether a plan document is the unit's plan {@code p}: of its kind, or following its sections. */
+    /**
+     * Whether a plan document is the unit's plan {@code p}: of its kind, or following its sections. A document
+     * staged before its sections were recorded (shown null) counts as it did then, whatever its kind.
+     */
     private static boolean isOf(PlanRule p, PlanFile f) {
         return OWN_PLAN.equals(f.kind()) || DocumentKind.ofPlan(p.kind()).code().equals(f.kind())
-                || f.shown().contains(p.kind());
+                || f.shown() == null || f.shown().contains(p.kind());
     }
 
     private Object[] wrongKind(String runId, String unit, PlanFile f, PlanRule owed) {
