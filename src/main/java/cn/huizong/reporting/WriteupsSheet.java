@@ -73,7 +73,7 @@ final class WriteupsSheet {
                     ? DocumentChecker.kindByName(d.path().substring(d.path().lastIndexOf('/') + 1), campaign.documents())
                             .code()
                     : d.kind();
-            boolean writeup = "writeup".equals(kind);
+            boolean writeup = "writeup".equals(kind) && !"rejected".equals(d.status()); // pictures known when read
             Standing standing = standing(d, mine);
             rowsByUnit.computeIfAbsent(unit, k -> new ArrayList<>()).add(new Object[] {d.path(), kindLabel(kind),
                     d.caseName() == null ? "" : d.caseName(), writeup ? d.pictures() : "",
