@@ -329,7 +329,8 @@ CREATE TABLE IF NOT EXISTS hz_document (
     kind         VARCHAR(20) NOT NULL,
     format       VARCHAR(10),
     title        VARCHAR,
-    status       VARCHAR(20) NOT NULL
+    status       VARCHAR(20) NOT NULL,
+    plans_shown  VARCHAR(100)  -- plan kinds whose every section it shows (city,school); NULL if staged before
 );
 
 CREATE TABLE IF NOT EXISTS hz_document_picture (

@@ -17,9 +17,10 @@ final class InputFingerprint {
      * Raise when resolution, the feeds or the reports change what they make of the same staged files: the next
      * run over an unchanged inbox then publishes anew (reusing every file's staged reading) instead of reporting
      * the earlier result as current. 1: documents in completeness, 案例材料核查, letters' documents section,
-     * commented .docx copies.
+     * commented .docx copies. 2: newer write-ups and plans replace older ones, plan lateness over unreadable
+     * attempts and corrections asked for, a plan of the other kind does not count.
      */
-    static final int RESULT_VERSION = 1;
+    static final int RESULT_VERSION = 2;
 
     private InputFingerprint() {
     }

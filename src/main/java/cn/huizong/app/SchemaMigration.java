@@ -79,6 +79,7 @@ final class SchemaMigration {
         ADDED.put("hz_content", Map.of("templates", "VARCHAR(400)"));
         ADDED.put("hz_completeness", Map.of("writeups_received", "INT", "writeups_linked", "INT",
                 "writeups_expected", "INT", "plan_status", "VARCHAR(20)"));
+        ADDED.put("hz_document", Map.of("plans_shown", "VARCHAR(100)"));
     }
 
     /**

@@ -127,7 +127,13 @@ public final class DocumentChecker {
             plan(kind, rules).ifPresent(p -> issues.addAll(WriteupCheck.sections(layout, p.sections(), p.label())
                     .issues()));
         }
-        return new DocumentReport(name, format, kind, layout.title, true, body.pictures, issues);
+        List<String> shown = List.of();
+        if (kind != DocumentKind.WRITEUP && kind != DocumentKind.OTHER) {
+            List<String> headings = layout.headings();
+            shown = rules.plans().stream().filter(p -> !p.sections().isEmpty() && p.sections().stream()
+                    .allMatch(s -> headings.stream().anyMatch(h -> h.contains(s)))).map(PlanRule::kind).toList();
+        }
+        return new DocumentReport(name, format, kind, layout.title, true, body.pictures, issues, shown);
     }
 
     /**
@@ -169,7 +175,7 @@ public final class DocumentChecker {
     }
 
     /** A document whose content was not read: by the words of its file name. */
-    static DocumentKind kindByName(String name, DocumentRules rules) {
+    public static DocumentKind kindByName(String name, DocumentRules rules) {
         for (PlanRule p : rules.plans()) {
             if (p.titleWords().stream().anyMatch(name::contains)) {
                 return DocumentKind.ofPlan(p.kind());

@@ -24,7 +24,7 @@ public enum DocumentKind {
         return label;
     }
 
-    static DocumentKind ofPlan(String planKind) {
+    public static DocumentKind ofPlan(String planKind) {
         return "city".equals(planKind) ? CITY_PLAN : SCHOOL_PLAN;
     }
 }

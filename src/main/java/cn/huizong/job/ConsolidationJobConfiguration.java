@@ -22,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.huizong.mail.MailLog;
 import cn.huizong.resolution.DocumentCompleteness;
+import cn.huizong.resolution.DocumentVersions;
 import cn.huizong.resolution.Resolution;
 import cn.huizong.resolution.WriteupLinks;
 import cn.huizong.support.ReadLimits;
@@ -124,6 +125,8 @@ public class ConsolidationJobConfiguration {
                 .tasklet((contribution, chunk) -> {
                     RunContext ctx = runContext.getObject();
                     new Resolution(jdbc, ctx.campaign(), ctx.registry()).resolve(ctx.runId());
+                    // after Resolution has decided the accepted cases a write-up's title may link to
+                    new DocumentVersions(jdbc, ctx.campaign()).apply(ctx.runId());
                     new WriteupLinks(jdbc, ctx.campaign()).link(ctx.runId());
                     new DocumentCompleteness(jdbc, ctx.campaign()).apply(ctx.runId()); // after the links it counts
                     return RepeatStatus.FINISHED;

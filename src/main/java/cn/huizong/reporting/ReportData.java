@@ -268,7 +268,8 @@ final class ReportData {
     /**
      * A Word document (or .pdf/.wps/.ofd) the run counts, as documents.csv lists it: kind (writeup, city_plan,
      * school_plan, other), the case its write-up is linked to, its pictures and how many came as JPG files
-     * (null for what is not a write-up), the checker's status (ok, has_problems, not_checked, rejected).
+     * (null for what is not a write-up), the checker's status (ok, has_problems, not_checked, rejected; superseded
+     * for a version a newer one replaced).
      */
     record DocumentRow(int fileNo, String path, String unit, String kind, String caseName, int pictures,
             Integer picturesSent, String status) {
@@ -286,12 +287,13 @@ final class ReportData {
                 + "l.pictures_sent, d.status, f.status FROM hz_file f "
                 + "LEFT JOIN hz_document d ON d.content_key = f.content_key "
                 + "LEFT JOIN hz_document_link l ON l.run_id = f.run_id AND l.file_no = f.file_no "
-                + "WHERE f.run_id = ? AND f.kind = 'DOCUMENT' AND f.status IN ('document', 'rejected') "
+                + "WHERE f.run_id = ? AND f.kind = 'DOCUMENT' AND f.status IN ('document', 'rejected', 'superseded') "
                 + "ORDER BY f.file_no", rs -> {
                     if (DocumentFileChecker.isPicture(rs.getString(2))) {
                         return;
                     }
-                    String status = rs.getString(8) != null ? rs.getString(8)
+                    String status = "superseded".equals(rs.getString(9)) ? "superseded"
+                            : rs.getString(8) != null ? rs.getString(8)
                             : "rejected".equals(rs.getString(9)) ? "rejected" : "not_checked";
                     out.add(new DocumentRow(rs.getInt(1), rs.getString(2), rs.getString(3),
                             rs.getString(4) == null ? "other" : rs.getString(4), rs.getString(5), rs.getInt(6),

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import cn.huizong.campaign.Campaign;
+import cn.huizong.documents.DocumentChecker;
 import cn.huizong.documents.DocumentKind;
 
 /**
@@ -26,6 +27,7 @@ final class WriteupsSheet {
         REJECTED("无法读取，已退回", TableStyle.Fill.RED),
         NOT_CHECKED("未核查格式", TableStyle.Fill.NONE),
         NOT_CHECKED_PROBLEMS("未核查格式（有问题）", TableStyle.Fill.YELLOW),
+        SUPERSEDED("已被新文件替代", TableStyle.Fill.NONE),
         PROBLEMS("有问题", TableStyle.Fill.YELLOW),
         RECORDED("已登记", TableStyle.Fill.NONE),
         OK("符合要求", TableStyle.Fill.NONE);
@@ -67,9 +69,14 @@ final class WriteupsSheet {
         for (ReportData.DocumentRow d : data.documents(runId)) {
             String unit = d.unit() == null ? UNKNOWN_UNIT : d.unit();
             List<ReportData.IssueRow> mine = issues.getOrDefault(d.fileNo(), List.of());
-            boolean writeup = "writeup".equals(d.kind());
+            // a document that could not be read has no kind of its content: its file name's words tell
+            String kind = "rejected".equals(d.status()) && "other".equals(d.kind())
+                    ? DocumentChecker.kindByName(d.path().substring(d.path().lastIndexOf('/') + 1), campaign.documents())
+                            .code()
+                    : d.kind();
+            boolean writeup = "writeup".equals(kind) && !"rejected".equals(d.status()); // pictures known when read
             Standing standing = standing(d, mine);
-            rowsByUnit.computeIfAbsent(unit, k -> new ArrayList<>()).add(new Object[] {d.path(), kindLabel(d.kind()),
+            rowsByUnit.computeIfAbsent(unit, k -> new ArrayList<>()).add(new Object[] {d.path(), kindLabel(kind),
                     d.caseName() == null ? "" : d.caseName(), writeup ? d.pictures() : "",
                     writeup ? (d.picturesSent() == null ? 0 : d.picturesSent()) : "", standing.label,
                     mine.stream().map(ReportData.IssueRow::message).collect(Collectors.joining("\n"))});
@@ -117,6 +124,9 @@ final class WriteupsSheet {
     private static Standing standing(ReportData.DocumentRow d, List<ReportData.IssueRow> issues) {
         if ("rejected".equals(d.status())) {
             return Standing.REJECTED;
+        }
+        if ("superseded".equals(d.status())) {
+            return Standing.SUPERSEDED;
         }
         // a .pdf/.wps still has problems of its own (not .docx, no case of that name): yellow as the title says
         boolean problems = issues.stream().anyMatch(i -> !"info".equals(i.severity()));

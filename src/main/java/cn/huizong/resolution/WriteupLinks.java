@@ -20,7 +20,8 @@ import cn.huizong.staging.ContentStore;
 import cn.huizong.validation.IssueCode;
 
 /**
- * The rule that ties a unit's write-ups to its cases, run after {@link Resolution}: a write-up is linked to the
+ * The rule that ties a unit's write-ups to its cases, run after {@link Resolution} and {@link DocumentVersions}
+ * (only the documents that still count are linked): a write-up is linked to the
  * unit's accepted case whose 案例名称 matches its title (normalised, see {@link #key}); an unlinked write-up is
  * {@link IssueCode#WRITEUP_WITHOUT_CASE}; an accepted case without a write-up is
  * {@link IssueCode#CASE_WITHOUT_WRITEUP} (on its row) where the unit sent write-ups at all; a write-up's pictures
@@ -46,7 +47,7 @@ public final class WriteupLinks {
     private record Doc(int fileNo, String path, String unit, String kind, String title, String contentKey) {
     }
 
-    private record CaseRow(int fileNo, int rowNo, String unit, String sheet, Integer excelRow, String name) {
+    record CaseRow(int fileNo, int rowNo, String unit, String sheet, Integer excelRow, String name) {
     }
 
     private record Picture(int paragraph, String name, String sha256) {
@@ -123,7 +124,7 @@ public final class WriteupLinks {
     }
 
     /** The unit's case of the same key, else the one case whose key holds the title's or is held by it. */
-    private static CaseRow match(String title, String unit, List<CaseRow> cases) {
+    static CaseRow match(String title, String unit, List<CaseRow> cases) {
         if (unit == null) {
             return null;
         }
@@ -195,7 +196,7 @@ public final class WriteupLinks {
     }
 
     /** Accepted rows of every template with a 案例名称 column ({@code case_name}), in file and row order. */
-    private List<CaseRow> cases(String runId) {
+    List<CaseRow> cases(String runId) {
         List<CaseRow> out = new ArrayList<>();
         for (TemplateSpec t : campaign.templates()) {
             int index = t.indexOf("case_name");
@@ -217,7 +218,7 @@ public final class WriteupLinks {
         return out;
     }
 
-    private static String baseName(String path) {
+    static String baseName(String path) {
         String n = path.substring(path.lastIndexOf('/') + 1);
         n = n.substring(n.lastIndexOf('!') + 1);
         int dot = n.lastIndexOf('.');

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.huizong.documents.DocumentPicture;
 import cn.huizong.documents.DocumentReport;
 
-/** Stages what a document's check found besides its issues (kind, title, pictures), under its content key. */
+/** Stages what a document's check found besides its issues (kind, title, pictures, the plans its sections follow), under its content key. */
 public final class DocumentStore {
 
     private final JdbcTemplate jdbc;
@@ -21,8 +21,9 @@ public final class DocumentStore {
     public void save(String contentKey, DocumentReport report) {
         jdbc.update("DELETE FROM hz_document_picture WHERE content_key = ?", contentKey);
         jdbc.update("DELETE FROM hz_document WHERE content_key = ?", contentKey);
-        jdbc.update("INSERT INTO hz_document (content_key, kind, format, title, status) VALUES (?,?,?,?,?)",
-                contentKey, report.kind().code(), report.format(), ContentStore.text(report.title()), report.status());
+        jdbc.update("INSERT INTO hz_document (content_key, kind, format, title, status, plans_shown) "
+                + "VALUES (?,?,?,?,?,?)", contentKey, report.kind().code(), report.format(),
+                ContentStore.text(report.title()), report.status(), String.join(",", report.plansShown()));
         List<Object[]> pictures = new ArrayList<>();
         int no = 0;
         for (DocumentPicture p : report.pictures()) {

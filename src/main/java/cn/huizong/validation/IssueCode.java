@@ -52,7 +52,11 @@ public enum IssueCode {
     DOC_PICTURE_NOT_SENT(Severity.WARNING),
     DOC_NOT_DOCX(Severity.WARNING),
     WRITEUP_WITHOUT_CASE(Severity.WARNING),
-    CASE_WITHOUT_WRITEUP(Severity.WARNING);
+    CASE_WITHOUT_WRITEUP(Severity.WARNING),
+    /** A plan of the other kind than the unit owes (a bureau's 一校一品): it does not count as the unit's plan. */
+    DOC_PLAN_WRONG_KIND(Severity.WARNING),
+    /** A write-up or plan replaced by the unit's newer one of the same case (or title) or plan. */
+    SUPERSEDED_DOCUMENT(Severity.INFO);
 
     private final Severity severity;
 

@@ -36,7 +36,7 @@ import cn.huizong.fixtures.Writeups;
 /**
  * Write-ups in a run (issue 15): 郑州大学 sends two cases, a write-up whose title matches the first case but for its
  * quotes and spaces, a write-up matching no case, one of the two pictures as a JPG under another name, and its plan
- * titled as a bureau's (一地一策); 河南大学
+ * titled as a bureau's (一地一策) but written to the 一校一品 template; 河南大学
  * sends two cases, a .pdf write-up for the first, its 一校一品 plan as .pdf (recorded, no request for a .docx) after
  * the plans' deadline, and the other picture of 郑州大学's write-ups (which does not count for 郑州大学); 郑州市教育局
  * sends its 一地一策 plan as .docx in time, and 开封市教育局 sends nothing.
@@ -63,8 +63,8 @@ class WriteupsInARunTest {
         Files.write(zzu.resolve("图1.jpg"), Writeups.jpeg(1));
         // its plan under the bureaus' name (一地一策): still the university's plan
         Workbooks.receivedAt(Writeups.outline(zzu.resolve("郑州大学“一地一策”实施方案.docx"), "附件3",
-                "郑州大学“一地一策”实施方案", List.of("总体目标", "组织领导机制", "重点任务", "推进举措", "制度保障")),
-                "2025-12-28T10:00:00");
+                "郑州大学“一地一策”实施方案", List.of("总体目标", "建设依据", "组织领导机制", "重点任务", "推进举措",
+                        "制度保障")), "2025-12-28T10:00:00"); // its content follows 一校一品's sections
 
         Path henu = inbox.resolve("河南大学");
         Files.createDirectories(henu);
