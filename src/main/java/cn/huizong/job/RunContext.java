@@ -36,8 +36,10 @@ public record RunContext(
      * at 32,767 characters with a marker, messages quote long values shortened; numbers in one written form.
      * 4: reshaped tables (two-row headers, every table of a workbook, hidden copies, rows that are not data).
      * 5: Word documents checked against 附件4 (their issues, kind, title and pictures staged).
+     * 6: Word bodies read through content controls, hyperlinks, fields and tracked changes; the plans a
+     * document's headings show staged (plans_shown).
      */
-    public static final int CODE_RULES_VERSION = 5;
+    public static final int CODE_RULES_VERSION = 6;
 
     public static RunContext load(String runId, Path inputDir, Path outputDir, Path dataDir, String campaignFile,
             Path registryFile, Path receivedFile, ReadLimits limits) throws IOException {
