@@ -1,5 +1,6 @@
 package cn.huizong.job;
 
+import static cn.huizong.fixtures.Feeds.columns;
 import static cn.huizong.fixtures.Feeds.records;
 import static cn.huizong.fixtures.Workbooks.r;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,7 +86,7 @@ class DocumentResubmissionTest {
                 .findFirst().orElseThrow();
     }
 
-    private static String column(List<CSVRecord> records, String... names) {
+    private static String columns(List<CSVRecord> records, String... names) {
         return records.stream().map(r -> Stream.of(names).map(r::get).collect(Collectors.joining("|")))
                 .collect(Collectors.joining("\n"));
     }
@@ -125,12 +126,12 @@ class DocumentResubmissionTest {
         assertThat(c.get("writeups_received") + "/" + c.get("writeups_linked") + "/" + c.get("writeups_expected"))
                 .isEqualTo("1/1/1");
         List<CSVRecord> docs = records(latest.resolve("csv/documents.csv"));
-        assertThat(column(docs, "file", "kind", "case_name", "status", "errors", "warnings")).isEqualTo("""
+        assertThat(columns(docs, "file", "kind", "case_name", "status", "errors", "warnings")).isEqualTo("""
                 郑州大学/案例一.docx|writeup||superseded|0|0
                 郑州大学/案例一（修改稿）.docx|writeup|%s|ok|0|1""".formatted(Writeups.TITLE));
         List<CSVRecord> v1Issues = records(latest.resolve("csv/issues.csv")).stream()
                 .filter(i -> i.get("file").equals("郑州大学/案例一.docx")).toList();
-        assertThat(column(v1Issues, "severity", "code")).isEqualTo("info|SUPERSEDED_DOCUMENT");
+        assertThat(columns(v1Issues, "severity", "code")).isEqualTo("info|SUPERSEDED_DOCUMENT");
         assertThat(v1Issues.get(0).get("message")).contains("2025-12-22 10:00").contains("“郑州大学/案例一（修改稿）.docx”");
 
         String letter = WorkbookText.of(latest.resolve("反馈/郑州大学.xlsx"));
@@ -189,7 +190,7 @@ class DocumentResubmissionTest {
         Path after = consolidate(campaign);
 
         assertThat(unit(after, "郑州市教育局").get("plan")).isEqualTo("submitted");
-        assertThat(column(records(after.resolve("csv/documents.csv")), "file", "kind", "status")).isEqualTo("""
+        assertThat(columns(records(after.resolve("csv/documents.csv")), "file", "kind", "status")).isEqualTo("""
                 郑州市教育局/一地一策实施方案.docx|city_plan|superseded
                 郑州市教育局/一地一策实施方案（修改）.docx|city_plan|ok""");
         assertThat(records(after.resolve("csv/issues.csv"))).extracting(i -> i.get("code"))
@@ -207,7 +208,7 @@ class DocumentResubmissionTest {
         assertThat(unit(latest, "郑州市教育局").get("plan")).isEqualTo("missing");
         List<CSVRecord> wrong = records(latest.resolve("csv/issues.csv")).stream()
                 .filter(i -> i.get("code").equals("DOC_PLAN_WRONG_KIND")).toList();
-        assertThat(column(wrong, "file", "unit", "severity")).isEqualTo(
+        assertThat(columns(wrong, "file", "unit", "severity")).isEqualTo(
                 "郑州市教育局/郑州职业技术学院“一校一品”实施方案.docx|郑州市教育局|warning");
         assertThat(wrong.get(0).get("message")).isEqualTo("本文件是附件3“一校一品”实施方案，本单位应报送的是附件2“一地一策”实施方案，"
                 + "本文件未计为本单位的实施方案。请按附件2“一地一策”实施方案的要求撰写并报送本单位的实施方案。");

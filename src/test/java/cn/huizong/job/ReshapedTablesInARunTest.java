@@ -1,12 +1,12 @@
 package cn.huizong.job;
 
+import static cn.huizong.fixtures.Feeds.columns;
 import static cn.huizong.fixtures.Feeds.records;
 import static cn.huizong.fixtures.Workbooks.r;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,14 +52,10 @@ class ReshapedTablesInARunTest {
         csv = work.resolve("out/latest/csv");
     }
 
-    static String column(List<CSVRecord> records, String... names) {
-        return records.stream().map(r -> java.util.Arrays.stream(names).map(r::get).collect(Collectors.joining("|")))
-                .collect(Collectors.joining("\n"));
-    }
 
     @Test
     void pairingsHoldTheRowsOfEveryReshapedTableAndNothingElse() throws Exception {
-        assertThat(column(records(csv.resolve("pairings.csv")), "unit", "enterprise", "enterprise_contact", "deadline",
+        assertThat(columns(records(csv.resolve("pairings.csv")), "unit", "enterprise", "enterprise_contact", "deadline",
                 "source_file", "source_sheet", "source_row")).isEqualTo("""
                 开封市教育局|开封汽车零部件产业园|韩梅 13937800001||开封市教育局/结对包联和典型案例.xlsx|附件1|5
                 濮阳市教育局|濮阳石化产业园|孔亮 13903930001|2026-06-30|濮阳市教育局/附件1.xlsx|附件1|6
@@ -71,13 +67,13 @@ class ReshapedTablesInARunTest {
 
     @Test
     void aWorkbookWithBothTablesCountsForBothAndANewerCaseTableReplacesOnlyItsCases() throws Exception {
-        assertThat(column(records(csv.resolve("submissions.csv")).stream()
+        assertThat(columns(records(csv.resolve("submissions.csv")).stream()
                 .filter(s -> s.get("unit").equals("开封市教育局")).toList(), "file", "template", "status", "rows_accepted",
                 "rows_superseded")).isEqualTo("""
                 开封市教育局/结对包联和典型案例.xlsx|pairing+cases|accepted|1|1
                 开封市教育局/附件5（更新）.xlsx|cases|accepted|1|0""");
-        assertThat(column(records(csv.resolve("cases.csv")), "unit", "case_name")).isEqualTo("开封市教育局|新案例");
-        assertThat(column(records(csv.resolve("completeness.csv")).stream()
+        assertThat(columns(records(csv.resolve("cases.csv")), "unit", "case_name")).isEqualTo("开封市教育局|新案例");
+        assertThat(columns(records(csv.resolve("completeness.csv")).stream()
                 .filter(c -> c.get("unit").equals("开封市教育局")).toList(), "pairing", "cases")).isEqualTo("submitted|submitted");
         assertThat(records(csv.resolve("issues.csv")).stream().filter(i -> i.get("code").equals("SUPERSEDED_FILE"))
                 .map(i -> i.get("message")).toList()).containsExactly("本文件中的附件5已被2025-12-08 10:00收到的"
@@ -86,7 +82,7 @@ class ReshapedTablesInARunTest {
 
     @Test
     void everyReshapingIsExplainedToTheUnitOnce() throws Exception {
-        assertThat(column(records(csv.resolve("issues.csv")), "file", "sheet", "severity", "code")).isEqualTo("""
+        assertThat(columns(records(csv.resolve("issues.csv")), "file", "sheet", "severity", "code")).isEqualTo("""
                 开封市教育局/结对包联和典型案例.xlsx||info|SUPERSEDED_FILE
                 濮阳市教育局/附件1.xlsx||info|JOINED_COLUMNS
                 许昌市教育局/附件1（分县区）.xlsx||warning|SKIPPED_ROWS

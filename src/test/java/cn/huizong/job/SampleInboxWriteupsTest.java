@@ -1,11 +1,11 @@
 package cn.huizong.job;
 
+import static cn.huizong.fixtures.Feeds.columns;
 import static cn.huizong.fixtures.Feeds.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,14 +37,10 @@ class SampleInboxWriteupsTest {
         csv = work.resolve("out/latest/csv");
     }
 
-    static String column(List<CSVRecord> records, String... names) {
-        return records.stream().map(r -> java.util.Arrays.stream(names).map(r::get).collect(Collectors.joining("|")))
-                .collect(Collectors.joining("\n"));
-    }
 
     @Test
     void documentsFeedListsEveryWriteupAndPlan() throws Exception {
-        assertThat(column(records(csv.resolve("documents.csv")), "file", "unit", "kind", "case_name", "pictures",
+        assertThat(columns(records(csv.resolve("documents.csv")), "file", "unit", "kind", "case_name", "pictures",
                 "pictures_sent", "status", "errors", "warnings")).isEqualTo("""
                 信阳师范大学/信阳师范大学“一校一品”实施方案.docx|信阳师范大学|school_plan||0|0|has_problems|0|1
                 河南大学典型案例.zip!/河南大学/典型案例材料-黄河文化创意产业赋能.docx|河南大学|other||0|0|ok|0|0
@@ -60,7 +56,7 @@ class SampleInboxWriteupsTest {
     void eachDocumentRuleAndCodeIsShownOnce() throws Exception {
         List<CSVRecord> issues = records(csv.resolve("issues.csv")).stream()
                 .filter(i -> i.get("code").startsWith("DOC_") || i.get("code").contains("WRITEUP")).toList();
-        assertThat(column(issues, "file", "row", "severity", "code")).isEqualTo("""
+        assertThat(columns(issues, "file", "row", "severity", "code")).isEqualTo("""
                 信阳师范大学/信阳师范大学“一校一品”实施方案.docx||warning|DOC_MISSING_SECTION
                 郑州市教育局/“校企双元”助力高新区企业用工.doc||warning|DOC_NOT_DOCX
                 郑州市教育局/典型案例材料-汽车城产教融合共同体建设纪实.docx||warning|WRITEUP_WITHOUT_CASE

@@ -1,5 +1,6 @@
 package cn.huizong.job;
 
+import static cn.huizong.fixtures.Feeds.columns;
 import static cn.huizong.fixtures.Feeds.records;
 import static cn.huizong.fixtures.Workbooks.r;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,14 +101,10 @@ class WriteupsInARunTest {
         }
     }
 
-    static String column(List<CSVRecord> records, String... names) {
-        return records.stream().map(r -> java.util.Arrays.stream(names).map(r::get).collect(Collectors.joining("|")))
-                .collect(Collectors.joining("\n"));
-    }
 
     @Test
     void documentsFeedListsEachDocumentWithItsKindCasePicturesAndStatus() throws Exception {
-        assertThat(column(records(csv.resolve("documents.csv")), "file", "unit", "kind", "case_name", "pictures",
+        assertThat(columns(records(csv.resolve("documents.csv")), "file", "unit", "kind", "case_name", "pictures",
                 "pictures_sent", "status", "errors", "warnings")).isEqualTo("""
                 河南大学/典型案例材料-乡村振兴助力计划.pdf|河南大学|writeup|乡村振兴助力计划|0|0|not_checked|0|1
                 河南大学/河南大学“一校一品”实施方案.pdf|河南大学|school_plan||0|0|not_checked|0|0
@@ -123,7 +120,7 @@ class WriteupsInARunTest {
     void issuesSayWhichWriteupsCasesAndPicturesAreMissing() throws Exception {
         List<CSVRecord> issues = records(csv.resolve("issues.csv")).stream()
                 .filter(i -> i.get("code").startsWith("DOC_") || i.get("code").contains("WRITEUP")).toList();
-        assertThat(column(issues, "file", "sheet", "row", "severity", "code")).isEqualTo("""
+        assertThat(columns(issues, "file", "sheet", "row", "severity", "code")).isEqualTo("""
                 河南大学/典型案例材料-乡村振兴助力计划.pdf|||warning|DOC_NOT_DOCX
                 河南大学/附件5.xlsx|附件5|6|warning|CASE_WITHOUT_WRITEUP
                 郑州大学/其他材料.docx|||warning|WRITEUP_WITHOUT_CASE
@@ -155,7 +152,7 @@ class WriteupsInARunTest {
                 .filter(r -> Set.of("郑州市教育局", "开封市教育局", "郑州大学", "河南大学").contains(r.get("unit"))).toList();
         // 郑州大学: two write-ups, one matching no case, a plan titled 一地一策; 河南大学: its plan came after 12-31;
         // 开封市教育局: nothing
-        assertThat(column(units, "unit", "writeups_received", "writeups_linked", "writeups_expected", "plan"))
+        assertThat(columns(units, "unit", "writeups_received", "writeups_linked", "writeups_expected", "plan"))
                 .isEqualTo("""
                         郑州市教育局|0|0|0|submitted
                         开封市教育局|0|0|0|missing
