@@ -63,9 +63,9 @@ class FeedbackAttachmentBudgetTest {
         Files.createDirectories(zzu);
         Workbooks.xlsx(zzu.resolve("附件5.xlsx"), Workbooks.casesSheet("郑州大学", List.of(
                 r(1, "产教融合共同体建设", "简介。", "郑州大学", "高校", "王芳", "12345"))));
-        // two write-ups with their photos (none sent as JPG, matching no case): commented copies
-        Writeups.direct(zzu.resolve("案例一.docx"), Set.of());
-        Writeups.direct(zzu.resolve("案例二.docx"), Set.of(Writeups.Mistake.FANGSONG_BODY));
+        // two write-ups of two cases with their photos (none sent as JPG, matching no case): commented copies
+        Writeups.direct(zzu.resolve("案例一.docx"), Set.of(), "郑州大学校企协同创新助企典型案例");
+        Writeups.direct(zzu.resolve("案例二.docx"), Set.of(Writeups.Mistake.FANGSONG_BODY), "郑州大学黄河流域生态保护做法");
         Path registry = work.resolve("registry.csv");
         Files.writeString(registry, """
                 unit_name,unit_type,city,aliases,emails
