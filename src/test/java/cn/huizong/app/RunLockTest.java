@@ -222,7 +222,9 @@ class RunLockTest {
                 Thread.sleep(400);
                 assertThat(lease.lost()).as("a passing failure is retried").isFalse();
                 assertThat(stopAsked.await(5, TimeUnit.SECONDS)).isTrue();
-                assertThat(Duration.ofNanos(System.nanoTime() - failingSince)).isGreaterThanOrEqualTo(stale);
+                // the lease counts from its last good heartbeat, which may be up to one beat before the failure
+                // began (measured here from the rename: 0.999999 s once under load)
+                assertThat(Duration.ofNanos(System.nanoTime() - failingSince)).isGreaterThanOrEqualTo(stale.minus(BEAT));
                 assertThat(lease.lost()).isTrue();
             } finally {
                 jdbc.execute("ALTER TABLE hz_lock_away RENAME TO hz_lock");
