@@ -283,8 +283,11 @@ class StatsApiTest {
             assertThat(op).as(e).isNotNull();
             assertThat(op.get("get").get("summary").asString()).as(e).isNotBlank();
             List<String> params = new ArrayList<>();
-            op.get("get").get("parameters").forEach(p -> params.add(p.get("name").asString()));
-            assertThat(params).as(e).containsExactlyInAnyOrder("city", "type", "template");
+            op.get("get").get("parameters").forEach(p -> params.add(p.get("name").asString() + " in "
+                    + p.get("in").asString() + ": " + p.get("description").asString()));
+            assertThat(params).as(e).containsExactlyInAnyOrder("city in query: 地市，名录中的写法，如 郑州市；空为全部",
+                    "type in query: 单位类型编号：city、dfc、undergrad、vocational；空为全部",
+                    "template in query: 表格编号，如 pairing、cases；空为全部");
             assertThat(op.get("get").get("responses").has("200")).isTrue();
         }
         // every /api/stats path in the document is one of them, and the rest of the API is there too
