@@ -20,20 +20,7 @@ opts=(--input "$work/inbox" --output "$work/output" --data "$work/data" --db "$d
 java -jar target/huizong.jar consolidate "${opts[@]}" > "$work/consolidate.out" 2>&1
 head -3 "$work/consolidate.out"
 
-HUIZONG_ADMIN_PASSWORD=bench-pass-1 java -jar target/huizong.jar serve "${opts[@]}" --port "$port" \
-  > "$work/serve.out" 2>&1 &
-serve_pid=$!
-base="http://localhost:$port"
-for _ in $(seq 1 120); do
-  curl -s -o /dev/null -w '%{http_code}' "$base/login" 2>/dev/null | grep -q 200 && break
-  sleep 0.5
-done
-
-# form login: the login page's CSRF token, then the session cookie
-jar="$work/cookies"
-token=$(curl -s -c "$jar" -b "$jar" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=admin" --data-urlencode "password=bench-pass-1" \
-  --data-urlencode "_csrf=$token" "$base/login"
+serve_logged_in "$port" "${opts[@]}"
 
 run=$(curl -s -u admin:bench-pass-1 "$base/api/runs/latest" | grep -o '"runId":"[^"]*"' | cut -d'"' -f4)
 unit=$(python3 -c 'import urllib.parse;print(urllib.parse.quote("郑州大学"))' 2>/dev/null || echo '%E9%83%91%E5%B7%9E%E5%A4%A7%E5%AD%A6')

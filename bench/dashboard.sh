@@ -26,20 +26,7 @@ echo "pairings.csv: $(($(wc -l < "$work/output/latest/csv/pairings.csv") - 1)) r
   "completeness.csv: $(($(wc -l < "$work/output/latest/csv/completeness.csv") - 1)) units," \
   "issues.csv: $(($(wc -l < "$work/output/latest/csv/issues.csv") - 1)) issues"
 
-HUIZONG_ADMIN_PASSWORD=bench-pass-1 java -jar target/huizong.jar serve "${opts[@]}" --port "$port" \
-  > "$work/serve.out" 2>&1 &
-serve_pid=$!
-base="http://localhost:$port"
-for _ in $(seq 1 120); do
-  curl -s -o /dev/null -w '%{http_code}' "$base/login" 2>/dev/null | grep -q 200 && break
-  sleep 0.5
-done
-
-# form login for the page: the login page's CSRF token, then the session cookie
-jar="$work/cookies"
-token=$(curl -s -c "$jar" -b "$jar" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=admin" --data-urlencode "password=bench-pass-1" \
-  --data-urlencode "_csrf=$token" "$base/login"
+serve_logged_in "$port" "${opts[@]}"
 
 zz=%E9%83%91%E5%B7%9E%E5%B8%82 # 郑州市
 # median and slowest of $requests requests after 5 warm-up ones (milliseconds); $1 page or api, $2 the path
